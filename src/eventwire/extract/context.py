@@ -1,0 +1,86 @@
+"""The article as the extractors see it: cleaned text cut into sentences, with spaCy parses
+only for the sentences that may hold an event or a figure (parsing is the costly part)."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any, Optional
+
+from ..records import Article, Evidence
+
+# Abbreviations after which a period does not end a sentence.
+_ABBREV = {
+    "mr", "mrs", "ms", "dr", "gen", "lt", "col", "sgt", "capt", "maj", "sen", "rep", "gov",
+    "pres", "st", "u.s", "u.n", "u.k", "e.u", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
+    "sep", "sept", "oct", "nov", "dec", "no", "vs", "etc", "inc", "co", "corp", "jr", "sr",
+    "lt.-gen", "adm", "brig", "cmdr", "prof", "rev", "mt", "ft", "approx", "est", "dept",
+}
+_BOUNDARY = re.compile(r"(?<=[.!?])([\"”’)\]]*)\s+(?=[\"“‘(\[]?[A-Z0-9])")
+
+
+@dataclass
+class Sentence:
+    index: int
+    start: int                 # offset of the sentence in the article text
+    end: int
+    text: str
+    paragraph: int
+    doc: Any = None            # spaCy Doc of this sentence (offsets relative to ``start``), if parsed
+
+    def evidence(self, start: Optional[int] = None, end: Optional[int] = None) -> Evidence:
+        """An Evidence span for this sentence, or for [start, end) given relative to it."""
+        s = 0 if start is None else start
+        e = len(self.text) if end is None else end
+        return Evidence(text=self.text[s:e], start=self.start + s, end=self.start + e)
+
+
+@dataclass
+class ArticleContext:
+    article: Article
+    text: str
+    published: Optional[date]
+    sentences: list[Sentence]
+    places: Any = None         # extract.places.PlaceContext, filled by the pipeline
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+def _split_paragraph(text: str, base: int) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for m in _BOUNDARY.finditer(text):
+        head = text[start:m.start()]
+        last = re.search(r"([A-Za-z][A-Za-z.\-]*)\.$", head)
+        if last and (last.group(1).lower() in _ABBREV or len(last.group(1)) == 1):
+            continue
+        spans.append((base + start, base + m.start() + len(m.group(1))))
+        start = m.end()
+    if text[start:].strip():
+        spans.append((base + start, base + len(text.rstrip())))
+    return spans
+
+
+def split_sentences(text: str) -> list[tuple[int, int, int]]:
+    """(start, end, paragraph) for each sentence; paragraphs are separated by newlines."""
+    out: list[tuple[int, int, int]] = []
+    pos = 0
+    for p, line in enumerate(text.split("\n")):
+        stripped = line.strip()
+        if stripped:
+            lead = len(line) - len(line.lstrip())
+            for s, e in _split_paragraph(stripped, pos + lead):
+                out.append((s, e, p))
+        pos += len(line) + 1
+    return out
+
+
+def build_context(article: Article) -> ArticleContext:
+    text = article.text
+    sentences = [Sentence(i, s, e, text[s:e], p) for i, (s, e, p) in enumerate(split_sentences(text))]
+    published = None
+    if article.published:
+        try:
+            published = date.fromisoformat(article.published[:10])
+        except ValueError:
+            published = None
+    return ArticleContext(article=article, text=text, published=published, sentences=sentences)
