@@ -1,0 +1,273 @@
+"""Event assembly: a typed mention in a sentence -> a full Event record.
+
+The detector (``types.detect``) says *that* something happened and of which type; this module
+fills who (actors), where (places), when (dates), how many died (casualties) and according to
+whom (claimant), splits one mention told about several towns into one event per town, and keeps
+one record per happening when an article tells it twice (CODEBOOK 3.1).
+"""
+from __future__ import annotations
+
+from typing import Any, Optional
+
+from ..records import Actor, Event, Evidence, Location
+from ..taxonomy import EVENT_TYPES, PLACELESS_TYPES
+from . import claimants, dates, figures, places, types
+from .actors import ActorBook, resolve_actor
+from .context import ArticleContext, Sentence
+
+_VIOLENT_PARENTS = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
+# Types where one trigger over several named towns means one happening per town.
+_SPLIT_BY_PLACE = {"shelling_artillery_missile", "air_drone_strike", "armed_clash",
+                   "non_state_actor_overtakes_territory", "government_regains_territory",
+                   "remote_explosive", "attack"}
+_PRONOUNS = {"it", "they", "he", "she", "we", "i", "them", "this", "that", "which", "who",
+             "its", "their", "his", "her", "both", "one", "some", "others"}
+_LEFT_DEPS = {"det", "amod", "compound", "poss", "nummod", "nmod", "case", "quantmod",
+              "advmod", "npadvmod", "punct", "cc", "conj", "appos"}
+
+
+# --- arguments from the dependency parse ------------------------------------------------------
+def _phrase(tok) -> tuple[int, int]:
+    """Char span (relative to the sentence) of the noun phrase headed by ``tok``: its left
+    modifiers and a short "of"-complement, without relative clauses."""
+    left = tok.i
+    for t in tok.lefts:
+        if t.dep_ in _LEFT_DEPS or t.dep_ == "poss":
+            left = min(left, t.left_edge.i)
+    right = tok.i
+    for t in tok.rights:
+        if t.dep_ == "prep" and t.lower_ == "of" and t.right_edge.i - tok.i <= 6:
+            right = max(right, t.right_edge.i)
+        elif t.dep_ in ("compound", "appos") and t.right_edge.i - tok.i <= 6:
+            right = max(right, t.right_edge.i)
+    doc = tok.doc
+    while left < right and doc[left].is_punct:
+        left += 1
+    while right > left and doc[right].is_punct:
+        right -= 1
+    return doc[left].idx, doc[right].idx + len(doc[right])
+
+
+def _token_at(doc, char: int):
+    for t in doc:
+        if t.idx <= char < t.idx + len(t) or t.idx >= char:
+            return t
+    return None
+
+
+def _verb_args(verb) -> tuple[Any, Any]:
+    agent = patient = None
+    for c in verb.children:
+        if c.dep_ in ("nsubj",) and agent is None:
+            agent = c
+        elif c.dep_ == "nsubjpass":
+            patient = c
+        elif c.dep_ == "agent":
+            agent = next((g for g in c.children if g.dep_ == "pobj"), agent)
+        elif c.dep_ in ("dobj", "obj") and patient is None:
+            patient = c
+    if patient is None:
+        for c in verb.children:
+            if c.dep_ == "prep" and c.lower_ in ("on", "against", "at", "with", "into", "upon"):
+                patient = next((g for g in c.children if g.dep_ == "pobj"), None)
+                if patient is not None:
+                    break
+    if agent is None and verb.dep_ in ("xcomp", "conj", "advcl") and verb.head is not verb:
+        for c in verb.head.children:
+            if c.dep_ == "nsubj":
+                agent = c
+                break
+    return agent, patient
+
+
+def _noun_args(noun) -> tuple[Any, Any]:
+    agent = patient = None
+    for c in noun.children:
+        if c.dep_ == "prep" and c.lower_ == "by":
+            agent = next((g for g in c.children if g.dep_ == "pobj"), None)
+        elif c.dep_ == "prep" and c.lower_ in ("on", "against", "of"):
+            patient = next((g for g in c.children if g.dep_ == "pobj"), patient)
+        elif c.dep_ in ("amod", "compound", "poss") and agent is None and c.ent_type_ in ("NORP", "GPE", "ORG"):
+            agent = c
+    # "Russia launched an attack on X": the noun's governing verb carries the agent.
+    if agent is None and noun.dep_ in ("dobj", "obj") and noun.head.pos_ in ("VERB", "AUX"):
+        agent = next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
+    return agent, patient
+
+
+def parse_arguments(sentence: Sentence, trigger: tuple[int, int]) -> tuple[Optional[tuple[int, int]], Optional[tuple[int, int]]]:
+    doc = sentence.doc
+    if doc is None:
+        return None, None
+    tok = _token_at(doc, trigger[0])
+    if tok is None:
+        return None, None
+    if tok.pos_ in ("VERB", "AUX"):
+        agent, patient = _verb_args(tok)
+    else:
+        agent, patient = _noun_args(tok)
+        if agent is None and patient is None and tok.head.pos_ == "VERB" and tok.dep_ in ("nsubj", "nsubjpass"):
+            # "Shelling hit Kharkiv": the verb's object is what was acted on.
+            _, patient = _verb_args(tok.head)
+
+    def span(t):
+        if t is None or t.lower_ in _PRONOUNS:
+            return None
+        return _phrase(t)
+    return span(agent), span(patient)
+
+
+# --- places, actors ---------------------------------------------------------------------------
+def _sentence_ents(sentence: Sentence) -> Optional[list[tuple[int, int, str]]]:
+    if sentence.doc is None:
+        return None
+    return [(e.start_char, e.end_char, e.label_) for e in sentence.doc.ents]
+
+
+def sentence_places(ctx: ArticleContext, sentence: Sentence) -> list[Location]:
+    cache = ctx.extra.setdefault("places_by_sentence", {})
+    if sentence.index not in cache:
+        cache[sentence.index] = places.find_places(sentence.text, offset=sentence.start,
+                                                   ents=_sentence_ents(sentence), context=ctx.places)
+    return cache[sentence.index]
+
+
+def _inside(loc: Location, span: Optional[tuple[int, int]], sentence: Sentence) -> bool:
+    if span is None or loc.evidence is None:
+        return False
+    s = loc.evidence.start - sentence.start
+    return span[0] <= s < span[1]
+
+
+def _context_place(ctx: ArticleContext, sentence: Sentence) -> Optional[Location]:
+    """Where an event with no place in its sentence happened: the smallest place of the
+    nearest earlier sentence in the same paragraph, else the article's main country."""
+    for prev in reversed(ctx.sentences[max(0, sentence.index - 3):sentence.index]):
+        if prev.paragraph != sentence.paragraph:
+            break
+        locs = [loc for loc in sentence_places(ctx, prev) if loc.precision in (1, 2)]
+        if locs:
+            return places.smallest_place(locs)
+    main = ctx.extra.get("main_country")
+    return main
+
+
+def _pick_places(ctx: ArticleContext, sentence: Sentence, mention, agent_span) -> list[Location]:
+    locs = [loc for loc in sentence_places(ctx, sentence) if not _inside(loc, agent_span, sentence)]
+    if not locs:
+        return []
+    towns = [loc for loc in locs if loc.precision == 1]
+    if len(towns) > 1 and mention.type in _SPLIT_BY_PLACE:
+        seen: dict[str, Location] = {}
+        for loc in towns:
+            seen.setdefault(loc.name.lower(), loc)
+        return list(seen.values())
+    best = places.smallest_place(locs)
+    return [best] if best else []
+
+
+def _actor(ctx: ArticleContext, sentence: Sentence, span, violent: bool) -> Optional[Actor]:
+    if span is None:
+        return None
+    s, e = span
+    text = sentence.text[s:e].strip()
+    if not text:
+        return None
+    return resolve_actor(text, ctx.extra.get("actor_book"), sentence.evidence(s, e), violent=violent)
+
+
+# --- assembly -------------------------------------------------------------------------------
+def events_in_sentence(ctx: ArticleContext, sentence: Sentence) -> list[Event]:
+    mentions = types.detect(sentence, ctx)
+    out: list[Event] = []
+    if not mentions:
+        return out
+    fatalities, injured, cas_prov = figures.casualties(sentence, ctx)
+    claim = claimants.find_claimant(ctx, sentence)
+    for m in mentions:
+        parent = EVENT_TYPES[m.type]
+        violent = parent in _VIOLENT_PARENTS
+        agent_span = getattr(m, "agent", None)
+        patient_span = getattr(m, "patient", None)
+        if agent_span is None and patient_span is None:
+            agent_span, patient_span = parse_arguments(sentence, m.trigger)
+        actor1 = _actor(ctx, sentence, agent_span, violent)
+        actor2 = _actor(ctx, sentence, patient_span, False)
+        if actor2 is not None and actor2.sector == "unknown" and violent:
+            actor2 = None if actor2.country is None else actor2
+        locs = _pick_places(ctx, sentence, m, agent_span)
+        if not locs and m.type not in PLACELESS_TYPES:
+            fallback = _context_place(ctx, sentence)
+            if fallback is None:
+                continue        # CODEBOOK 3.5: no place at all -> not an event
+            locs = [fallback]
+        if m.type in PLACELESS_TYPES:
+            locs = locs[:1] if locs and locs[0].precision == 1 else [None]  # type: ignore[list-item]
+        date_iso, precision, date_ev = dates.event_date(ctx, sentence, m.trigger)
+        trig_ev = sentence.evidence(*m.trigger)
+        for loc in locs:
+            prov: dict[str, Evidence] = {"trigger": trig_ev}
+            if date_ev is not None:
+                prov["date"] = date_ev
+            if loc is not None and loc.evidence is not None:
+                prov["location"] = loc.evidence
+            if actor1 is not None and actor1.evidence is not None:
+                prov["actor1"] = actor1.evidence
+            if actor2 is not None and actor2.evidence is not None:
+                prov["actor2"] = actor2.evidence
+            if claim is not None and claim.evidence is not None:
+                prov["claimant"] = claim.evidence
+            prov.update(cas_prov if violent else {})
+            out.append(Event(
+                type=m.type, date=date_iso, date_precision=precision, location=loc,
+                actor1=actor1, actor2=actor2,
+                fatalities=fatalities if violent and len(locs) == 1 else None,
+                injured=injured if violent and len(locs) == 1 else None,
+                evidence=sentence.evidence(), confidence=round(float(m.confidence), 3),
+                trigger=trig_ev, provenance=prov, claimant=claim.name if claim else None,
+                why=list(m.why)))
+    return out
+
+
+def _same_happening(a: Event, b: Event) -> bool:
+    if a.type != b.type:
+        return False
+    la, lb = a.location, b.location
+    if (la is None) != (lb is None):
+        return False
+    if la is not None and lb is not None and la.name.lower() != lb.name.lower():
+        return False
+    if a.date and b.date and a.date != b.date:
+        return False
+    if a.type in PLACELESS_TYPES:
+        # Talks and accusations recur with other parties: same counterparts or not the same.
+        n = lambda x: (x.country if x else None)  # noqa: E731
+        return n(a.actor1) == n(b.actor1) and n(a.actor2) == n(b.actor2)
+    return True
+
+
+def merge_within_article(events: list[Event]) -> list[Event]:
+    """One record per happening (CODEBOOK 3.1): later tellings enrich the first one."""
+    kept: list[Event] = []
+    for ev in events:
+        twin = next((k for k in kept if _same_happening(k, ev)), None)
+        if twin is None:
+            kept.append(ev)
+            continue
+        for f in ("actor1", "actor2", "fatalities", "injured", "claimant"):
+            if getattr(twin, f) is None and getattr(ev, f) is not None:
+                setattr(twin, f, getattr(ev, f))
+        if ev.fatalities is not None and twin.fatalities is not None:
+            twin.fatalities = min(twin.fatalities, ev.fatalities)   # conservative, CODEBOOK 3.3
+        twin.confidence = max(twin.confidence, ev.confidence)
+        twin.why.append(f"also told at {ev.evidence.start}")
+    return kept
+
+
+def assemble(ctx: ArticleContext, book: Optional[ActorBook] = None) -> list[Event]:
+    events: list[Event] = []
+    for sentence in ctx.sentences:
+        if sentence.doc is None:
+            continue
+        events.extend(events_in_sentence(ctx, sentence))
+    return merge_within_article(events)

