@@ -112,3 +112,107 @@ CREATE TABLE evidence (
 CREATE INDEX evidence_owner ON evidence(owner_id);
 """),
 ]
+
+# Resolution layer (issue 4): resolved events above the mention-level events of version 1,
+# figure groups above figures, and per-sentence embeddings that find paraphrased copies.
+MIGRATIONS.append((2, "resolved events, event mentions, figure groups and claims, sentence vectors", """
+CREATE TABLE resolved_events (
+    id                  VARCHAR PRIMARY KEY,   -- 'r' + hash of the cluster's smallest mention id
+    component           VARCHAR NOT NULL,      -- connected component of compatible mentions
+    type                VARCHAR NOT NULL,
+    parent_type         VARCHAR,
+    date                DATE,
+    date_precision      VARCHAR,
+    date_from           DATE,
+    date_to             DATE,
+    location_name       VARCHAR,
+    admin1              VARCHAR,
+    country             VARCHAR,
+    lat                 DOUBLE,
+    lon                 DOUBLE,
+    geo_precision       INTEGER,
+    actor1_name         VARCHAR,
+    actor1_country      VARCHAR,
+    actor1_sector       VARCHAR,
+    actor2_name         VARCHAR,
+    actor2_country      VARCHAR,
+    actor2_sector       VARCHAR,
+    fatalities          INTEGER,
+    injured             INTEGER,
+    confidence          DOUBLE,
+    evidence_event_id   VARCHAR,               -- the representative mention
+    evidence_article_id VARCHAR,
+    evidence_text       VARCHAR,
+    evidence_start      INTEGER,
+    evidence_end        INTEGER,
+    mention_count       INTEGER,
+    source_count        INTEGER,               -- independent sources: copies count once
+    article_ids         VARCHAR[],
+    source_article_ids  VARCHAR[],
+    updated_at          TIMESTAMPTZ DEFAULT current_timestamp
+);
+CREATE INDEX resolved_events_date ON resolved_events(date);
+CREATE INDEX resolved_events_component ON resolved_events(component);
+CREATE TABLE event_mentions (
+    event_id         VARCHAR PRIMARY KEY,      -- mention-level events.id
+    resolved_id      VARCHAR NOT NULL,
+    component        VARCHAR NOT NULL,
+    article_id       VARCHAR NOT NULL,
+    matched_event_id VARCHAR,                  -- the mention it was merged with (null: first)
+    reasons          VARCHAR[],                -- which fields agreed with matched_event_id
+    independent      BOOLEAN,                  -- false when its article is a copy of another
+    source_root      VARCHAR                   -- article it counts as (the original of a copy)
+);
+CREATE INDEX event_mentions_resolved ON event_mentions(resolved_id);
+CREATE INDEX event_mentions_article ON event_mentions(article_id);
+CREATE INDEX event_mentions_component ON event_mentions(component);
+CREATE TABLE figure_groups (
+    id              VARCHAR PRIMARY KEY,
+    group_key       VARCHAR NOT NULL,
+    quantity        VARCHAR NOT NULL,
+    subject_country VARCHAR,
+    subject_sector  VARCHAR,
+    place_name      VARCHAR,
+    admin1          VARCHAR,
+    country         VARCHAR,
+    lat             DOUBLE,
+    lon             DOUBLE,
+    period_from     DATE,
+    period_to       DATE,
+    low             BIGINT,
+    best            BIGINT,
+    high            BIGINT,
+    best_figure_id  VARCHAR,
+    best_rule       VARCHAR,                   -- why best was chosen, in words
+    time_series     BOOLEAN,                   -- a toll rising over time, not a conflict
+    claim_count     INTEGER,
+    first_stated    DATE,
+    last_stated     DATE,
+    confidence      DOUBLE,
+    updated_at      TIMESTAMPTZ DEFAULT current_timestamp
+);
+CREATE INDEX figure_groups_key ON figure_groups(group_key);
+CREATE TABLE figure_claims (
+    figure_id     VARCHAR PRIMARY KEY,
+    group_id      VARCHAR NOT NULL,
+    article_id    VARCHAR NOT NULL,
+    value         BIGINT,
+    low           BIGINT,
+    high          BIGINT,
+    qualifier     VARCHAR,
+    claimant      VARCHAR,
+    claimant_type VARCHAR,                     -- international | official | party | media
+    stated_date   DATE,
+    role          VARCHAR                      -- best | superseded | claim
+);
+CREATE INDEX figure_claims_group ON figure_claims(group_id);
+CREATE INDEX figure_claims_article ON figure_claims(article_id);
+CREATE TABLE article_sentences (
+    article_id VARCHAR NOT NULL,
+    idx        INTEGER NOT NULL,
+    start      INTEGER NOT NULL,
+    "end"      INTEGER NOT NULL,
+    vec        FLOAT[384],
+    PRIMARY KEY (article_id, idx)
+);
+"""))

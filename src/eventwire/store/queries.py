@@ -1,0 +1,620 @@
+"""The one read layer of the store: every reader (CLI, REST API, sitrep, exports) goes through it.
+
+Events and figures come back as plain dicts in the codebook's JSON shape (CODEBOOK.md s.1),
+plus ``id``, ``parent_type``, ``article_id`` / ``article_ids``, ``sources`` and ``mentions``.
+The same filter (``EventFilter``) reads the mention-level tables (one row per event an article
+tells) or the resolved layer (one row per happening, ``resolved=True``).
+
+Pagination is keyset ("seek"): rows are ordered by date descending (undated last), then id;
+``next_cursor`` is an opaque string that resumes after the last row returned, so pages stay
+stable while new rows are inserted.
+"""
+from __future__ import annotations
+
+import base64
+import json
+from dataclasses import dataclass, field, fields
+from datetime import date, datetime
+from typing import Any, Iterable, Optional, Sequence
+
+from ..taxonomy import EVENT_TYPES
+from .db import Store
+
+MAX_LIMIT = 10_000
+
+
+class QueryError(ValueError):
+    """A filter or cursor that cannot be used; the message says what to change."""
+
+
+@dataclass(frozen=True)
+class EventFilter:
+    """What to select. Every field is optional; set fields combine with AND.
+
+    ``place`` is a case-insensitive substring of the place name (or its admin1);
+    ``bbox`` is (min_lon, min_lat, max_lon, max_lat) in degrees; ``since``/``until`` are ISO
+    dates, inclusive. For figures, ``type``/``parent`` are ignored and ``quantity`` applies.
+    """
+    type: Optional[str] = None
+    parent: Optional[str] = None
+    since: Optional[str] = None
+    until: Optional[str] = None
+    place: Optional[str] = None
+    country: Optional[str] = None
+    bbox: Optional[tuple[float, float, float, float]] = None
+    min_confidence: Optional[float] = None
+    article_id: Optional[str] = None
+    quantity: Optional[str] = None
+
+    def __post_init__(self) -> None:
+        validate_filter(self)
+
+
+@dataclass(frozen=True)
+class ArticleFilter:
+    since: Optional[str] = None            # published date, inclusive
+    until: Optional[str] = None
+    outlet: Optional[str] = None           # case-insensitive substring
+    flag: Optional[str] = None             # e.g. "rewritten_copy"
+    text: Optional[str] = None             # case-insensitive substring of title or text
+
+    def __post_init__(self) -> None:
+        for name in ("since", "until"):
+            _check_date(getattr(self, name), name)
+
+
+# -- validation ------------------------------------------------------------------------------
+def _check_date(value: Optional[str], name: str) -> None:
+    if value is None:
+        return
+    try:
+        date.fromisoformat(str(value)[:10])
+    except ValueError:
+        raise QueryError(f"{name}={value!r} is not an ISO date; write it as YYYY-MM-DD.") from None
+
+
+def validate_filter(flt: EventFilter) -> None:
+    if flt.type is not None and flt.type not in EVENT_TYPES:
+        raise QueryError(f"unknown event type {flt.type!r}; use one of the 30 codebook ids "
+                         f"(e.g. {', '.join(sorted(EVENT_TYPES)[:4])}, ...).")
+    if flt.parent is not None and flt.parent not in set(EVENT_TYPES.values()):
+        raise QueryError(f"unknown parent type {flt.parent!r}; use one of: "
+                         f"{', '.join(sorted(set(EVENT_TYPES.values())))}.")
+    _check_date(flt.since, "since")
+    _check_date(flt.until, "until")
+    if flt.country is not None and (len(flt.country) != 3 or not flt.country.isalpha()):
+        raise QueryError(f"country={flt.country!r} is not an ISO 3166 alpha-3 code (e.g. UKR).")
+    if flt.bbox is not None:
+        if len(flt.bbox) != 4:
+            raise QueryError("bbox needs four numbers: min_lon,min_lat,max_lon,max_lat.")
+        x0, y0, x1, y1 = (float(v) for v in flt.bbox)
+        if not (-180 <= x0 <= x1 <= 180 and -90 <= y0 <= y1 <= 90):
+            raise QueryError(f"bbox {flt.bbox} is not min_lon,min_lat,max_lon,max_lat within "
+                             "[-180,180] x [-90,90] with min <= max.")
+    if flt.min_confidence is not None and not 0 <= flt.min_confidence <= 1:
+        raise QueryError(f"min_confidence={flt.min_confidence} must lie between 0 and 1.")
+
+
+def parse_bbox(text: str) -> tuple[float, float, float, float]:
+    """'min_lon,min_lat,max_lon,max_lat' -> tuple, with a clear error for bad input."""
+    try:
+        parts = tuple(float(p) for p in text.split(","))
+    except ValueError:
+        raise QueryError(f"bbox {text!r} must be four comma-separated numbers: "
+                         "min_lon,min_lat,max_lon,max_lat.") from None
+    if len(parts) != 4:
+        raise QueryError(f"bbox {text!r} must have four numbers, not {len(parts)}.")
+    return parts  # type: ignore[return-value]
+
+
+# -- cursors ---------------------------------------------------------------------------------
+def _encode_cursor(d: Optional[str], rid: str) -> str:
+    return base64.urlsafe_b64encode(json.dumps([d, rid]).encode()).decode().rstrip("=")
+
+
+def _decode_cursor(cursor: str) -> tuple[Optional[str], str]:
+    try:
+        pad = "=" * (-len(cursor) % 4)
+        d, rid = json.loads(base64.urlsafe_b64decode(cursor + pad))
+        if d is not None:
+            date.fromisoformat(d)
+        return d, str(rid)
+    except Exception:
+        raise QueryError(f"cursor {cursor!r} is not one this server issued; start again "
+                         "without a cursor.") from None
+
+
+def _keyset(date_col: str, id_col: str, cursor: Optional[str]) -> tuple[str, list]:
+    """WHERE clause resuming after the cursor row in ORDER BY date DESC NULLS LAST, id."""
+    if not cursor:
+        return "", []
+    d, rid = _decode_cursor(cursor)
+    if d is None:
+        return f"({date_col} IS NULL AND {id_col} > ?)", [rid]
+    return (f"({date_col} < ?::DATE OR ({date_col} = ?::DATE AND {id_col} > ?) "
+            f"OR {date_col} IS NULL)", [d, d, rid])
+
+
+def _limit(limit: int) -> int:
+    if limit < 1 or limit > MAX_LIMIT:
+        raise QueryError(f"limit={limit} must lie between 1 and {MAX_LIMIT}.")
+    return limit
+
+
+# -- helpers ---------------------------------------------------------------------------------
+def _iso(v: Any) -> Optional[str]:
+    if v is None:
+        return None
+    if isinstance(v, (date, datetime)):
+        return v.isoformat()[:10] if isinstance(v, date) and not isinstance(v, datetime) \
+            else v.isoformat()
+    return str(v)
+
+
+def _rows(con, sql: str, params: Sequence) -> list[dict]:
+    cur = con.execute(sql, list(params))
+    cols = [c[0] for c in cur.description]
+    return [dict(zip(cols, r)) for r in cur.fetchall()]
+
+
+def _location(r: dict, prefix: str = "") -> Optional[dict]:
+    name = r.get(prefix + "location_name") if prefix + "location_name" in r else r.get(prefix + "place_name")
+    if name is None and r.get(prefix + "country") is None:
+        return None
+    return {"name": name, "admin1": r.get(prefix + "admin1"), "country": r.get(prefix + "country"),
+            "lat": r.get(prefix + "lat"), "lon": r.get(prefix + "lon"),
+            "precision": r.get(prefix + "geo_precision")}
+
+
+def _actor(r: dict, n: int) -> Optional[dict]:
+    name, country, sector = r.get(f"actor{n}_name"), r.get(f"actor{n}_country"), r.get(f"actor{n}_sector")
+    if name is None and country is None and sector in (None, "unknown"):
+        return None
+    return {"name": name, "country": country, "sector": sector or "unknown"}
+
+
+def _place_conditions(flt: EventFilter, alias: str, name_col: str) -> tuple[list[str], list]:
+    where: list[str] = []
+    params: list = []
+    if flt.place:
+        where.append(f"(strpos(lower({alias}.{name_col}), lower(?)) > 0 "
+                     f"OR strpos(lower({alias}.admin1), lower(?)) > 0)")
+        params += [flt.place, flt.place]
+    if flt.country:
+        where.append(f"{alias}.country = ?")
+        params.append(flt.country.upper())
+    if flt.bbox:
+        x0, y0, x1, y1 = (float(v) for v in flt.bbox)
+        where.append(f"{alias}.lon BETWEEN ? AND ? AND {alias}.lat BETWEEN ? AND ?")
+        params += [x0, x1, y0, y1]
+    return where, params
+
+
+def _event_conditions(flt: EventFilter, alias: str, resolved: bool) -> tuple[list[str], list]:
+    where, params = _place_conditions(flt, alias, "location_name")
+    if flt.type:
+        where.append(f"{alias}.type = ?")
+        params.append(flt.type)
+    if flt.parent:
+        where.append(f"{alias}.parent_type = ?")
+        params.append(flt.parent)
+    if flt.since:
+        where.append(f"{alias}.date >= ?::DATE")
+        params.append(flt.since[:10])
+    if flt.until:
+        where.append(f"{alias}.date <= ?::DATE")
+        params.append(flt.until[:10])
+    if flt.min_confidence is not None:
+        where.append(f"{alias}.confidence >= ?")
+        params.append(flt.min_confidence)
+    if flt.article_id:
+        if resolved:
+            where.append(f"list_contains({alias}.article_ids, ?)")
+        else:
+            where.append(f"{alias}.article_id = ?")
+        params.append(flt.article_id)
+    return where, params
+
+
+def _and(where: Iterable[str]) -> str:
+    w = [c for c in where if c]
+    return (" WHERE " + " AND ".join(w)) if w else ""
+
+
+def _article_ref(r: dict) -> dict:
+    return {"article_id": r["article_id"], "title": r.get("title"), "outlet": r.get("outlet"),
+            "url": r.get("url"), "published": _iso(r.get("published"))}
+
+
+# -- events ----------------------------------------------------------------------------------
+_MENTION_COLS = ("e.*, a.title, a.outlet, a.url, a.published, a.flags AS article_flags, "
+                 "a.near_duplicate_of, a.rewritten_copy_of")
+
+
+def _mention_dict(r: dict) -> dict:
+    """A mention-level event row as codebook dict; it is its own (only) mention."""
+    evidence = {"text": r["evidence_text"], "start": r["evidence_start"], "end": r["evidence_end"]}
+    copy_of = r.get("near_duplicate_of") or r.get("rewritten_copy_of")
+    source = _article_ref(r)
+    mention = {"event_id": r["id"], **source, "evidence": evidence, "type": r["type"],
+               "date": _iso(r["date"]), "location_name": r.get("location_name"),
+               "fatalities": r.get("fatalities"), "reasons": [], "matched_event_id": None,
+               "independent": copy_of is None}
+    return {
+        "id": r["id"], "level": "mention", "type": r["type"], "parent_type": r["parent_type"],
+        "date": _iso(r["date"]), "date_precision": r["date_precision"],
+        "location": _location(r), "actor1": _actor(r, 1), "actor2": _actor(r, 2),
+        "fatalities": r["fatalities"], "injured": r["injured"], "evidence": evidence,
+        "confidence": r["confidence"], "claimant": r.get("claimant"),
+        "article_id": r["article_id"], "article_ids": [r["article_id"]],
+        "resolved_id": r.get("resolved_id"),
+        "sources": [source] if copy_of is None else [],
+        "source_count": 1 if copy_of is None else 0,
+        "mention_count": 1,
+        "mentions": [mention],
+    }
+
+
+def _resolved_dict(r: dict, mentions: list[dict], sources: list[dict]) -> dict:
+    evidence = {"text": r["evidence_text"], "start": r["evidence_start"], "end": r["evidence_end"],
+                "article_id": r["evidence_article_id"], "event_id": r["evidence_event_id"]}
+    return {
+        "id": r["id"], "level": "resolved", "type": r["type"], "parent_type": r["parent_type"],
+        "date": _iso(r["date"]), "date_precision": r["date_precision"],
+        "date_range": [_iso(r["date_from"]), _iso(r["date_to"])],
+        "location": _location(r), "actor1": _actor(r, 1), "actor2": _actor(r, 2),
+        "fatalities": r["fatalities"], "injured": r["injured"], "evidence": evidence,
+        "confidence": r["confidence"],
+        "article_id": r["evidence_article_id"], "article_ids": list(r["article_ids"] or []),
+        "sources": sources, "source_count": r["source_count"],
+        "mention_count": r["mention_count"], "mentions": mentions,
+    }
+
+
+def _mentions_of(con, resolved_ids: list[str]) -> dict[str, list[dict]]:
+    if not resolved_ids:
+        return {}
+    rows = _rows(con, f"""
+        SELECT m.resolved_id, m.matched_event_id, m.reasons, m.independent, m.source_root,
+               {_MENTION_COLS}
+        FROM event_mentions m JOIN events e ON e.id = m.event_id
+        LEFT JOIN articles a ON a.id = e.article_id
+        WHERE m.resolved_id IN (SELECT unnest(?::VARCHAR[]))
+        ORDER BY m.resolved_id, e.date NULLS LAST, a.published NULLS LAST, e.id""", [resolved_ids])
+    out: dict[str, list[dict]] = {}
+    for r in rows:
+        out.setdefault(r["resolved_id"], []).append({
+            "event_id": r["id"], **_article_ref(r),
+            "evidence": {"text": r["evidence_text"], "start": r["evidence_start"],
+                         "end": r["evidence_end"]},
+            "type": r["type"], "date": _iso(r["date"]), "location_name": r["location_name"],
+            "fatalities": r["fatalities"], "reasons": list(r["reasons"] or []),
+            "matched_event_id": r["matched_event_id"], "independent": bool(r["independent"]),
+            "source_root": r["source_root"],
+        })
+    return out
+
+
+def _sources_of(mentions: list[dict]) -> list[dict]:
+    seen: set[str] = set()
+    out = []
+    for m in mentions:
+        if m["independent"] and m["article_id"] not in seen:
+            seen.add(m["article_id"])
+            out.append({k: m[k] for k in ("article_id", "title", "outlet", "url", "published")})
+    return out
+
+
+def query_events(store: Store, flt: EventFilter | None = None, resolved: bool = False,
+                 cursor: str | None = None, limit: int = 100) -> tuple[list[dict], Optional[str]]:
+    """One page of events matching ``flt``: (rows, next_cursor or None when no more)."""
+    flt = flt or EventFilter()
+    limit = _limit(limit)
+    con = store.cursor()
+    try:
+        if resolved:
+            where, params = _event_conditions(flt, "r", True)
+            ks, kp = _keyset("r.date", "r.id", cursor)
+            rows = _rows(con, f"SELECT r.* FROM resolved_events r{_and(where + [ks])} "
+                              "ORDER BY r.date DESC NULLS LAST, r.id LIMIT ?",
+                         params + kp + [limit + 1])
+            page = rows[:limit]
+            ments = _mentions_of(con, [r["id"] for r in page])
+            out = [_resolved_dict(r, ments.get(r["id"], []), _sources_of(ments.get(r["id"], [])))
+                   for r in page]
+        else:
+            where, params = _event_conditions(flt, "e", False)
+            ks, kp = _keyset("e.date", "e.id", cursor)
+            rows = _rows(con, f"SELECT {_MENTION_COLS}, m.resolved_id FROM events e "
+                              "LEFT JOIN articles a ON a.id = e.article_id "
+                              "LEFT JOIN event_mentions m ON m.event_id = e.id"
+                              f"{_and(where + [ks])} ORDER BY e.date DESC NULLS LAST, e.id LIMIT ?",
+                         params + kp + [limit + 1])
+            page = rows[:limit]
+            out = [_mention_dict(r) for r in page]
+    finally:
+        con.close()
+    nxt = _encode_cursor(out[-1]["date"], out[-1]["id"]) if len(rows) > limit else None
+    return out, nxt
+
+
+def iter_events(store: Store, flt: EventFilter | None = None, resolved: bool = False,
+                page_size: int = 1000) -> Iterable[dict]:
+    """Every matching event, page by page (for exports)."""
+    cursor = None
+    while True:
+        rows, cursor = query_events(store, flt, resolved=resolved, cursor=cursor, limit=page_size)
+        yield from rows
+        if cursor is None:
+            return
+
+
+def count_events(store: Store, flt: EventFilter | None = None, resolved: bool = False) -> int:
+    flt = flt or EventFilter()
+    alias, table = ("r", "resolved_events") if resolved else ("e", "events")
+    where, params = _event_conditions(flt, alias, resolved)
+    con = store.cursor()
+    try:
+        return con.execute(f"SELECT count(*) FROM {table} {alias}{_and(where)}", params).fetchone()[0]
+    finally:
+        con.close()
+
+
+def get_event(store: Store, event_id: str) -> Optional[dict]:
+    """A resolved event (id from the resolved layer) or a mention-level event, with mentions."""
+    con = store.cursor()
+    try:
+        rows = _rows(con, "SELECT * FROM resolved_events WHERE id = ?", [event_id])
+        if rows:
+            ments = _mentions_of(con, [event_id]).get(event_id, [])
+            return _resolved_dict(rows[0], ments, _sources_of(ments))
+        rows = _rows(con, f"SELECT {_MENTION_COLS}, m.resolved_id FROM events e "
+                          "LEFT JOIN articles a ON a.id = e.article_id "
+                          "LEFT JOIN event_mentions m ON m.event_id = e.id WHERE e.id = ?",
+                     [event_id])
+        return _mention_dict(rows[0]) if rows else None
+    finally:
+        con.close()
+
+
+# -- figures ---------------------------------------------------------------------------------
+def _figure_conditions(flt: EventFilter, alias: str, grouped: bool) -> tuple[list[str], list]:
+    where, params = _place_conditions(flt, alias, "place_name")
+    when = (f"coalesce({alias}.period_to, {alias}.last_stated)" if grouped
+            else f"coalesce({alias}.period_to, {alias}.stated_date, a.published_date)")
+    if flt.quantity:
+        where.append(f"{alias}.quantity = ?")
+        params.append(flt.quantity)
+    if flt.since:
+        where.append(f"{when} >= ?::DATE")
+        params.append(flt.since[:10])
+    if flt.until:
+        where.append(f"{when} <= ?::DATE")
+        params.append(flt.until[:10])
+    if flt.min_confidence is not None:
+        where.append(f"{alias}.confidence >= ?")
+        params.append(flt.min_confidence)
+    if flt.article_id:
+        if grouped:
+            where.append(f"{alias}.id IN (SELECT group_id FROM figure_claims WHERE article_id = ?)")
+        else:
+            where.append(f"{alias}.article_id = ?")
+        params.append(flt.article_id)
+    return where, params
+
+
+def _figure_dict(r: dict) -> dict:
+    return {
+        "id": r["id"], "level": "mention", "quantity": r["quantity"], "value": r["value"],
+        "low": r["low"], "high": r["high"], "qualifier": r["qualifier"],
+        "subject": {"country": r["subject_country"], "sector": r["subject_sector"]},
+        "place": _location(r),
+        "period": ({"from": _iso(r["period_from"]), "to": _iso(r["period_to"])}
+                   if r["period_from"] or r["period_to"] else None),
+        "claimant": r["claimant"], "date": _iso(r["stated_date"]) or _iso(r.get("published_date")),
+        "evidence": {"text": r["evidence_text"], "start": r["evidence_start"],
+                     "end": r["evidence_end"]},
+        "confidence": r["confidence"], "article_id": r["article_id"],
+        "article": _article_ref(r), "group_id": r.get("group_id"),
+    }
+
+
+_FIG_COLS = ("f.*, a.title, a.outlet, a.url, a.published, a.published_date, c.group_id, "
+             "c.claimant_type, c.role")
+
+
+def _claims_of(con, group_ids: list[str]) -> dict[str, list[dict]]:
+    if not group_ids:
+        return {}
+    rows = _rows(con, f"""SELECT {_FIG_COLS} FROM figure_claims c JOIN figures f ON f.id = c.figure_id
+        LEFT JOIN articles a ON a.id = f.article_id
+        WHERE c.group_id IN (SELECT unnest(?::VARCHAR[]))
+        ORDER BY c.group_id, c.stated_date NULLS FIRST, f.id""", [group_ids])
+    out: dict[str, list[dict]] = {}
+    for r in rows:
+        d = _figure_dict(r)
+        d["claimant_type"] = r["claimant_type"]
+        d["role"] = r["role"]
+        out.setdefault(r["group_id"], []).append(d)
+    return out
+
+
+def _group_dict(r: dict, claims: list[dict]) -> dict:
+    return {
+        "id": r["id"], "level": "group", "quantity": r["quantity"],
+        "subject": {"country": r["subject_country"], "sector": r["subject_sector"]},
+        "place": _location(r),
+        "period": ({"from": _iso(r["period_from"]), "to": _iso(r["period_to"])}
+                   if r["period_from"] or r["period_to"] else None),
+        "low": r["low"], "best": r["best"], "high": r["high"],
+        "best_figure_id": r["best_figure_id"], "best_rule": r["best_rule"],
+        "time_series": bool(r["time_series"]), "claim_count": r["claim_count"],
+        "date": _iso(r["last_stated"]), "first_stated": _iso(r["first_stated"]),
+        "confidence": r["confidence"],
+        "series": _series(claims) if r["time_series"] else [],
+        "claims": claims,
+    }
+
+
+def _series(claims: list[dict]) -> list[dict]:
+    """The highest claim per stated date: how the toll evolved."""
+    by_day: dict[str, dict] = {}
+    for c in claims:
+        d = c["date"]
+        if d and (d not in by_day or c["value"] > by_day[d]["value"]):
+            by_day[d] = c
+    return [{"date": d, "value": c["value"], "qualifier": c["qualifier"], "claimant": c["claimant"],
+             "figure_id": c["id"]} for d, c in sorted(by_day.items())]
+
+
+def query_figures(store: Store, flt: EventFilter | None = None, grouped: bool = False,
+                  cursor: str | None = None, limit: int = 100) -> tuple[list[dict], Optional[str]]:
+    """Figures (one per stated number) or, with ``grouped``, the low/best/high groups."""
+    flt = flt or EventFilter()
+    limit = _limit(limit)
+    con = store.cursor()
+    try:
+        if grouped:
+            where, params = _figure_conditions(flt, "g", True)
+            ks, kp = _keyset("g.last_stated", "g.id", cursor)
+            rows = _rows(con, f"SELECT g.* FROM figure_groups g{_and(where + [ks])} "
+                              "ORDER BY g.last_stated DESC NULLS LAST, g.id LIMIT ?",
+                         params + kp + [limit + 1])
+            page = rows[:limit]
+            claims = _claims_of(con, [r["id"] for r in page])
+            out = [_group_dict(r, claims.get(r["id"], [])) for r in page]
+        else:
+            where, params = _figure_conditions(flt, "f", False)
+            date_expr = "coalesce(f.stated_date, a.published_date)"
+            ks, kp = _keyset(date_expr, "f.id", cursor)
+            rows = _rows(con, f"SELECT {_FIG_COLS} FROM figures f "
+                              "LEFT JOIN articles a ON a.id = f.article_id "
+                              "LEFT JOIN figure_claims c ON c.figure_id = f.id"
+                              f"{_and(where + [ks])} ORDER BY {date_expr} DESC NULLS LAST, f.id "
+                              "LIMIT ?", params + kp + [limit + 1])
+            page = rows[:limit]
+            out = [_figure_dict(r) for r in page]
+    finally:
+        con.close()
+    nxt = _encode_cursor(out[-1]["date"], out[-1]["id"]) if len(rows) > limit else None
+    return out, nxt
+
+
+def iter_figures(store: Store, flt: EventFilter | None = None, grouped: bool = False,
+                 page_size: int = 1000) -> Iterable[dict]:
+    cursor = None
+    while True:
+        rows, cursor = query_figures(store, flt, grouped=grouped, cursor=cursor, limit=page_size)
+        yield from rows
+        if cursor is None:
+            return
+
+
+def get_figure_group(store: Store, group_id: str) -> Optional[dict]:
+    con = store.cursor()
+    try:
+        rows = _rows(con, "SELECT * FROM figure_groups WHERE id = ?", [group_id])
+        if not rows:
+            return None
+        return _group_dict(rows[0], _claims_of(con, [group_id]).get(group_id, []))
+    finally:
+        con.close()
+
+
+# -- articles --------------------------------------------------------------------------------
+_ARTICLE_COLS = ("a.id, a.title, a.outlet, a.url, a.published, a.published_date, a.source, "
+                 "a.flags, a.near_duplicate_of, a.rewritten_copy_of, a.chars, a.extracted, "
+                 "a.ingested_at")
+
+
+def _article_dict(r: dict) -> dict:
+    d = {k: r[k] for k in ("id", "title", "outlet", "url", "source", "near_duplicate_of",
+                           "rewritten_copy_of", "chars")}
+    d["published"] = _iso(r["published"])
+    d["date"] = _iso(r["published_date"])
+    d["flags"] = list(r["flags"] or [])
+    d["extracted"] = bool(r["extracted"])
+    d["ingested_at"] = _iso(r["ingested_at"])
+    d["event_count"] = r.get("event_count", 0)
+    d["figure_count"] = r.get("figure_count", 0)
+    return d
+
+
+def query_articles(store: Store, flt: ArticleFilter | None = None, cursor: str | None = None,
+                   limit: int = 100) -> tuple[list[dict], Optional[str]]:
+    """Articles (metadata, flags, counts; no text), newest first."""
+    flt = flt or ArticleFilter()
+    limit = _limit(limit)
+    where: list[str] = []
+    params: list = []
+    if flt.since:
+        where.append("a.published_date >= ?::DATE")
+        params.append(flt.since[:10])
+    if flt.until:
+        where.append("a.published_date <= ?::DATE")
+        params.append(flt.until[:10])
+    if flt.outlet:
+        where.append("strpos(lower(a.outlet), lower(?)) > 0")
+        params.append(flt.outlet)
+    if flt.flag:
+        where.append("list_contains(a.flags, ?)")
+        params.append(flt.flag)
+    if flt.text:
+        where.append("(strpos(lower(a.title), lower(?)) > 0 OR strpos(lower(a.text), lower(?)) > 0)")
+        params += [flt.text, flt.text]
+    ks, kp = _keyset("a.published_date", "a.id", cursor)
+    con = store.cursor()
+    try:
+        rows = _rows(con, f"""SELECT {_ARTICLE_COLS},
+              (SELECT count(*) FROM events e WHERE e.article_id = a.id) AS event_count,
+              (SELECT count(*) FROM figures f WHERE f.article_id = a.id) AS figure_count
+            FROM articles a{_and(where + [ks])}
+            ORDER BY a.published_date DESC NULLS LAST, a.id LIMIT ?""", params + kp + [limit + 1])
+    finally:
+        con.close()
+    page = [_article_dict(r) for r in rows[:limit]]
+    nxt = _encode_cursor(page[-1]["date"], page[-1]["id"]) if len(rows) > limit else None
+    return page, nxt
+
+
+def get_article(store: Store, article_id: str, with_text: bool = True) -> Optional[dict]:
+    """One article with its flags, text, and the ids of its events and figures."""
+    con = store.cursor()
+    try:
+        rows = _rows(con, f"SELECT {_ARTICLE_COLS}, a.text FROM articles a WHERE a.id = ?",
+                     [article_id])
+        if not rows:
+            return None
+        d = _article_dict(rows[0])
+        if with_text:
+            d["text"] = rows[0]["text"]
+        d["event_ids"] = [r[0] for r in con.execute(
+            "SELECT id FROM events WHERE article_id = ? ORDER BY evidence_start, id",
+            [article_id]).fetchall()]
+        d["figure_ids"] = [r[0] for r in con.execute(
+            "SELECT id FROM figures WHERE article_id = ? ORDER BY evidence_start, id",
+            [article_id]).fetchall()]
+        d["resolved_event_ids"] = [r[0] for r in con.execute(
+            "SELECT DISTINCT resolved_id FROM event_mentions WHERE article_id = ? ORDER BY 1",
+            [article_id]).fetchall()]
+        d["event_count"], d["figure_count"] = len(d["event_ids"]), len(d["figure_ids"])
+        return d
+    finally:
+        con.close()
+
+
+def filter_from_dict(params: dict) -> EventFilter:
+    """An EventFilter from loose key/value pairs (query strings, CLI), ignoring None values."""
+    known = {f.name for f in fields(EventFilter)}
+    unknown = sorted(k for k, v in params.items() if v is not None and k not in known)
+    if unknown:
+        raise QueryError(f"unknown filter(s) {', '.join(unknown)}; known: {', '.join(sorted(known))}.")
+    values = {k: v for k, v in params.items() if v is not None}
+    if isinstance(values.get("bbox"), str):
+        values["bbox"] = parse_bbox(values["bbox"])
+    if isinstance(values.get("min_confidence"), str):
+        try:
+            values["min_confidence"] = float(values["min_confidence"])
+        except ValueError:
+            raise QueryError(f"min_confidence={values['min_confidence']!r} is not a number.") from None
+    return EventFilter(**values)
