@@ -42,7 +42,7 @@ _SECTOR_WORDS: list[tuple[str, str]] = [
     ("leader", "government"), ("chancellor", "government"), ("administration", "government"),
     ("delegation", "government"), ("council", "government"), ("court", "government"),
     ("secretary", "government"), ("negotiators", "government"), ("allies", "government"),
-    ("regime", "government"), ("state department", "government"), ("cabinet", "government"),
+    ("regime", "government"), ("coalition", "military"), ("security", "military"), ("state department", "government"), ("cabinet", "government"),
     ("prosecutors", "government"), ("prosecutor", "government"), ("judge", "government"),
     ("militants", "rebels"), ("militant", "rebels"), ("rebels", "rebels"), ("rebel", "rebels"),
     ("insurgents", "rebels"), ("insurgent", "rebels"), ("jihadists", "rebels"),
@@ -108,6 +108,10 @@ _LEADERS: dict[str, str] = {
     "mohamud": "SOM", "kagame": "RWA", "tshisekedi": "COD", "abiy": "ETH", "bennett": "ISR",
     "lapid": "ISR", "bin salman": "SAU", "mbs": "SAU",
 }
+# Seats of power named for the government inside them.
+_SEATS = {"kremlin": "RUS", "white house": "USA", "pentagon": "USA", "downing street": "GBR",
+          "elysee": "FRA", "élysée": "FRA", "state department": "USA", "whitehall": "GBR",
+          "zhongnanhai": "CHN", "knesset": "ISR", "bankova": "UKR"}
 _INTERNATIONAL = re.compile(r"\b(united nations|\bun\b|u\.n\.|nato|european union|\beu\b|g7|g20|"
                             r"group of seven|african union|icrc|red cross|iaea|unhcr|unicef|who|"
                             r"amnesty|human rights watch|osce|icc|security council|"
@@ -148,9 +152,9 @@ def build_actor_book(text: str, main_country: Optional[str] = None) -> ActorBook
     book = ActorBook(main_country=main_country)
     pats = [
         # "Ukrainian President Volodymyr Zelensky", "Russia's foreign minister, Sergei Lavrov"
-        re.compile(rf"\b([A-Z][\w.’']+?)(?:'s|’s)?\s+(?:[a-z\-]+\s+){{0,2}}({_TITLE})\s*,?\s+{_NAME}"),
+        re.compile(rf"\b([A-Z][\w.’']+?)(?:'s|’s)?\s+(?:[a-z\-]+\s+){{0,2}}((?i:{_TITLE}))\s*,?\s+{_NAME}"),
         # "Sergei Lavrov, Russia's foreign minister"
-        re.compile(rf"{_NAME},\s+(?:the\s+)?([A-Z][\w.’']+?)(?:'s|’s)?\s+(?:[a-z\-]+\s+){{0,2}}({_TITLE})\b"),
+        re.compile(rf"{_NAME},\s+(?:the\s+)?([A-Z][\w.’']+?)(?:'s|’s)?\s+(?:[a-z\-]+\s+){{0,2}}((?i:{_TITLE}))\b"),
     ]
     for i, pat in enumerate(pats):
         for m in pat.finditer(text):
@@ -181,6 +185,24 @@ def _capitals() -> dict[str, str]:
     return out
 
 
+def _country_in(text: str) -> Optional[str]:
+    """The first country named in a phrase by name or demonym, two-word names first
+    ("South Sudan", "the Pakistan military", "US-led coalition"). "US-backed" names a
+    sponsor, not the actor, so it is skipped."""
+    from .countries import country_code
+
+    text = re.sub(r"\b[\w.]+-(?:backed|supported|funded|allied|aligned|friendly)\b", " ", text)
+    words = re.findall(r"[A-Z][\w.’']*", re.sub(r"-(?:led|based|run|controlled)\b", " ", text))
+    words = [w.rstrip("’'s").rstrip("’'") if w.endswith(("’s", "'s")) else w for w in words]
+    for i in range(len(words)):
+        for n in (2, 1):
+            if i + n <= len(words):
+                c = country_code(" ".join(words[i:i + n]))
+                if c:
+                    return c
+    return None
+
+
 def sector_of(text: str) -> Optional[str]:
     """The sector named by the phrase's head words, the rightmost keyword winning
     ("Russian soldiers' families" -> civilians)."""
@@ -208,10 +230,11 @@ def resolve_actor(name: str, book: Optional[ActorBook] = None, evidence: Optiona
             country = grp_country or (book.main_country if book else None)
             break
     if country is None:
-        for word in re.findall(r"[\w'’.\-]+(?:\s+[A-Z][\w.]+)?", text):
-            c = country_code(word.rstrip("’'s").rstrip("’'")) if word[:1].isupper() else None
-            if c:
-                country = c
+        country = _country_in(text)
+    if country is None:
+        for seat, iso3 in _SEATS.items():
+            if seat in low:
+                country, sector = iso3, sector or ("military" if seat == "pentagon" else "government")
                 break
     person = None
     if book is not None:

@@ -20,6 +20,7 @@ _VIOLENT_PARENTS = {"Battles", "Explosions/Remote violence", "Violence against c
 _SPLIT_BY_PLACE = {"shelling_artillery_missile", "air_drone_strike", "armed_clash",
                    "non_state_actor_overtakes_territory", "government_regains_territory",
                    "remote_explosive", "attack"}
+_LOCAL_SECTORS = {"civilians", "rebels", "militia", "police", "protesters", "rioters"}
 _PRONOUNS = {"it", "they", "he", "she", "we", "i", "them", "this", "that", "which", "who",
              "its", "their", "his", "her", "both", "one", "some", "others"}
 _LEFT_DEPS = {"det", "amod", "compound", "poss", "nummod", "nmod", "case", "quantmod",
@@ -203,6 +204,11 @@ def events_in_sentence(ctx: ArticleContext, sentence: Sentence) -> list[Event]:
             locs = [fallback]
         if m.type in PLACELESS_TYPES:
             locs = locs[:1] if locs and locs[0].precision == 1 else [None]  # type: ignore[list-item]
+        # Unnamed non-state and civilian sides belong to the country where it happened.
+        where = next((loc.country for loc in locs if loc is not None and loc.country), None)
+        for actor in (actor1, actor2):
+            if actor is not None and actor.country is None and actor.sector in _LOCAL_SECTORS:
+                actor.country = where
         date_iso, precision, date_ev = dates.event_date(ctx, sentence, m.trigger)
         trig_ev = sentence.evidence(*m.trigger)
         for loc in locs:

@@ -1,0 +1,48 @@
+import pytest
+
+from eventwire.extract.actors import build_actor_book, resolve_actor
+
+
+@pytest.mark.parametrize("phrase, country, sector", [
+    ("Russian forces", "RUS", "military"),
+    ("Ukraine’s armed forces", "UKR", "military"),
+    ("al-Shabab militants", "SOM", "rebels"),
+    ("Somali government soldiers", "SOM", "military"),
+    ("the Kremlin", "RUS", "government"),
+    ("the Pakistan military", "PAK", "military"),
+    ("US-led coalition", "USA", "military"),
+    ("Nigerian police officers", "NGA", "police"),
+    ("Mexican army troops", "MEX", "military"),
+    ("Iraqi protesters", "IRQ", "protesters"),
+    ("Boko Haram fighters", "NGA", "rebels"),
+    ("Israeli warplanes", "ISR", "military"),
+    ("Indian police", "IND", "police"),
+    ("South Sudanese troops", "SSD", "military"),
+])
+def test_phrase_to_country_and_sector(phrase, country, sector):
+    a = resolve_actor(phrase)
+    assert (a.country, a.sector) == (country, sector)
+    assert a.name == phrase
+
+
+def test_bare_state_is_its_government_or_its_military_when_it_strikes():
+    assert resolve_actor("Russia").sector == "government"
+    assert resolve_actor("Russia", violent=True).sector == "military"
+
+
+def test_sponsor_is_not_the_actor():
+    assert resolve_actor("US-backed Kurdish forces").country != "USA"
+
+
+def test_people_introduced_with_nationality_and_title_are_remembered():
+    text = ("Iraq's defence minister, Thabet al-Abbasi, said the operation had begun. "
+            "Mexican President Claudia Sheinbaum spoke later. Al-Abbasi added that troops advanced.")
+    book = build_actor_book(text)
+    assert resolve_actor("Al-Abbasi", book).country == "IRQ"
+    assert resolve_actor("Al-Abbasi", book).sector == "government"
+    assert resolve_actor("Sheinbaum", book).country == "MEX"
+
+
+def test_unknown_phrase_stays_unknown():
+    a = resolve_actor("the attackers")
+    assert a.country is None and a.sector == "unknown"
