@@ -1,0 +1,127 @@
+"""Static figures for the sitrep, rendered offline with matplotlib (Agg): a map of events over
+Natural Earth country shapes and a per-day timeline of events by type."""
+from __future__ import annotations
+
+import io
+import math
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Iterable, Optional, Sequence
+
+import matplotlib
+
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt  # noqa: E402
+import matplotlib.dates as mdates  # noqa: E402
+from matplotlib.collections import PolyCollection  # noqa: E402
+from matplotlib.ticker import MaxNLocator  # noqa: E402
+
+from . import basemap  # noqa: E402
+
+PALETTE = ["#d62728", "#ff7f0e", "#9467bd", "#2ca02c", "#8c564b", "#1f77b4", "#e377c2",
+           "#17becf", "#bcbd22", "#7f7f7f"]
+MAX_SERIES = 9   # more colours than this cannot be told apart; the rest become "other types"
+
+
+@dataclass(frozen=True)
+class MapPoint:
+    lon: float
+    lat: float
+    type: str
+
+
+def _png(fig, fmt: str = "png") -> bytes:
+    buf = io.BytesIO()
+    fig.savefig(buf, format=fmt, dpi=110, bbox_inches="tight")
+    plt.close(fig)
+    return buf.getvalue()
+
+
+def _top_types(types: Iterable[str]) -> list[str]:
+    return [t for t, _ in Counter(types).most_common(MAX_SERIES)]
+
+
+def _extent(points: Sequence[MapPoint], min_span: float = 6.0) -> tuple[float, float, float, float]:
+    if not points:
+        return (-180.0, 180.0, -60.0, 85.0)
+    lons = [p.lon for p in points]
+    lats = [p.lat for p in points]
+    x0, x1, y0, y1 = min(lons), max(lons), min(lats), max(lats)
+    pad_x = max(min_span - (x1 - x0), 0) / 2 + (x1 - x0) * 0.15 + 1
+    pad_y = max(min_span * 0.6 - (y1 - y0), 0) / 2 + (y1 - y0) * 0.15 + 1
+    return (max(x0 - pad_x, -180), min(x1 + pad_x, 180), max(y0 - pad_y, -85), min(y1 + pad_y, 85))
+
+
+def render_map(points: Sequence[MapPoint], focus_iso3: Optional[str] = None,
+               title: str = "", fmt: str = "png") -> tuple[bytes, Optional[str]]:
+    """The map as image bytes, and a note when the offline base layer could not be drawn."""
+    fig, ax = plt.subplots(figsize=(7.5, 5.2))
+    ax.set_facecolor("#d6e6f2")
+    note = None
+    try:
+        shapes = basemap.countries("50m")
+    except basemap.BasemapMissing as exc:
+        shapes, note = [], str(exc)
+    focus = basemap.iso3_numeric(focus_iso3) if focus_iso3 else None
+    plain, focused = [], []
+    for feat in shapes:
+        rings = [ring for poly in feat["polygons"] for ring in poly]
+        (focused if feat["id"] == focus else plain).extend(rings)
+    ax.add_collection(PolyCollection(plain, facecolors="#f2efe6", edgecolors="#8a99a8", linewidths=0.4))
+    if focused:
+        ax.add_collection(PolyCollection(focused, facecolors="#fbf6e3", edgecolors="#44546a", linewidths=0.9))
+    top = _top_types(p.type for p in points)
+    colours = {t: PALETTE[i % len(PALETTE)] for i, t in enumerate(top)}
+    groups: dict[str, list[MapPoint]] = defaultdict(list)
+    for p in points:
+        groups[p.type if p.type in colours else "other types"].append(p)
+    for name in top + (["other types"] if "other types" in groups else []):
+        pts = groups[name]
+        ax.scatter([p.lon for p in pts], [p.lat for p in pts], s=26, alpha=0.85, zorder=3,
+                   color=colours.get(name, "#555555"), edgecolors="#222", linewidths=0.4,
+                   label=f"{name.replace('_', ' ')} ({len(pts)})")
+    x0, x1, y0, y1 = _extent(points)
+    ax.set_xlim(x0, x1)
+    ax.set_ylim(y0, y1)
+    ax.set_aspect(1.0 / max(0.2, math.cos(math.radians((y0 + y1) / 2))))
+    ax.tick_params(labelsize=7)
+    if points:
+        ax.legend(loc="lower left", fontsize=7, framealpha=0.9)
+    ax.set_title(title or f"{len(points)} located events", fontsize=10)
+    fig.text(0.99, 0.005, "Base map: Natural Earth (world-atlas)", ha="right", fontsize=6, color="#555")
+    return _png(fig, fmt), note
+
+
+def _days(first: date, last: date) -> list[date]:
+    return [first + timedelta(days=i) for i in range((last - first).days + 1)]
+
+
+def render_timeline(dated_types: Sequence[tuple[date, str]], title: str = "",
+                    fmt: str = "png") -> bytes:
+    """Stacked bars: events per day, one colour per type (the most frequent ones)."""
+    fig, ax = plt.subplots(figsize=(7.5, 3.0))
+    if not dated_types:
+        ax.text(0.5, 0.5, "no dated events", ha="center", va="center", transform=ax.transAxes)
+        ax.set_axis_off()
+        return _png(fig, fmt)
+    top = _top_types(t for _, t in dated_types)
+    counts: dict[str, Counter] = defaultdict(Counter)
+    for d, t in dated_types:
+        counts[t if t in top else "other types"][d] += 1
+    days = _days(min(d for d, _ in dated_types), max(d for d, _ in dated_types))
+    bottom = [0] * len(days)
+    for i, name in enumerate(top + (["other types"] if "other types" in counts else [])):
+        heights = [counts[name][d] for d in days]
+        ax.bar(days, heights, bottom=bottom, width=0.85, label=name.replace("_", " "),
+               color=PALETTE[i % len(PALETTE)] if name != "other types" else "#555555")
+        bottom = [b + h for b, h in zip(bottom, heights)]
+    ax.yaxis.set_major_locator(MaxNLocator(integer=True))
+    locator = mdates.AutoDateLocator(minticks=3, maxticks=10)
+    ax.xaxis.set_major_locator(locator)
+    ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
+    ax.set_ylabel("events per day", fontsize=8)
+    ax.tick_params(labelsize=7)
+    ax.legend(fontsize=6, ncol=2, loc="upper left", framealpha=0.9)
+    ax.set_title(title or "Events per day by type", fontsize=10)
+    return _png(fig, fmt)
