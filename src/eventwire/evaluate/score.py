@@ -42,6 +42,14 @@ FIGURE_FIELDS: dict[str, Callable[[FigureItem, FigureItem], bool]] = {
 }
 
 
+def _agreeing(fields: dict[str, Callable[[Any, Any], bool]]) -> Callable[[Any, Any], int]:
+    return lambda g, p: sum(agrees(g, p) for agrees in fields.values())
+
+
+event_affinity = _agreeing(EVENT_FIELDS)
+figure_affinity = _agreeing(FIGURE_FIELDS)
+
+
 @dataclass
 class ArticleResult:
     """One article's pairing, kept for the error listing."""
@@ -114,7 +122,7 @@ def score_article(gold: Document, pred: Document, report: Report, has_prediction
     pairs_by_level: dict[str, list[Pair]] = {}
     for level in LEVELS:
         pairs = match_one_to_one(gold.events, pred.events,
-                                 lambda g, p, lv=level: events_match(g, p, lv))
+                                 lambda g, p, lv=level: events_match(g, p, lv), event_affinity)
         pairs_by_level[level] = pairs
         report.level(level).add(len(pairs), len(gold.events), len(pred.events))
 
@@ -128,7 +136,7 @@ def score_article(gold: Document, pred: Document, report: Report, has_prediction
         for name, agrees in EVENT_FIELDS.items():
             report.fields[name].add(agrees(g, p))
 
-    fig_pairs = match_one_to_one(gold.figures, pred.figures, figures_match)
+    fig_pairs = match_one_to_one(gold.figures, pred.figures, figures_match, figure_affinity)
     report.figures.add(len(fig_pairs), len(gold.figures), len(pred.figures))
     for gi, pi, _ in fig_pairs:
         for name, agrees in FIGURE_FIELDS.items():
