@@ -2,21 +2,25 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from ..records import Article
 from .items import EvalInputError
 from .snippets import Snippet
 
 
-def _extract_many() -> Callable[[list[Article]], list[Any]]:
+def _unavailable(what: str, exc: ImportError) -> EvalInputError:
+    return EvalInputError(f"{what} could not be loaded ({exc}). Score a prediction file "
+                          f"instead: eventwire eval DATASET --pred OUT.jsonl")
+
+
+def _run_extractor(articles: list[Article]) -> list[Any]:
+    # The extractor imports its parts lazily, so a broken build shows up on the first call.
     try:
         from ..extract import extract_many
-    except ImportError:
-        raise EvalInputError("the extractor is not available in this build "
-                             "(eventwire.extract.extract_many). Score a prediction file "
-                             "instead: eventwire eval DATASET --pred OUT.jsonl") from None
-    return extract_many
+        return list(extract_many(articles))
+    except ImportError as exc:
+        raise _unavailable("the extractor (eventwire.extract.extract_many)", exc) from None
 
 
 def read_dataset_articles(dataset: Path) -> tuple[list[Article], list[str]]:
@@ -27,10 +31,8 @@ def read_dataset_articles(dataset: Path) -> tuple[list[Article], list[str]]:
                              f"--pred with predictions, or point at a dataset folder.")
     try:
         from ..ingest import read
-    except ImportError:
-        raise EvalInputError("the ingest readers are not available in this build "
-                             "(eventwire.ingest.read). Score a prediction file instead: "
-                             "eventwire eval DATASET --pred OUT.jsonl") from None
+    except ImportError as exc:
+        raise _unavailable("the ingest readers (eventwire.ingest.read)", exc) from None
     articles: list[Article] = []
     quarantined: list[str] = []
     for item in read([path]):
@@ -45,13 +47,10 @@ def read_dataset_articles(dataset: Path) -> tuple[list[Article], list[str]]:
 def extract_dataset(dataset: Path) -> tuple[list[Any], list[str]]:
     """Extractions of every readable article of the dataset, and warnings for the rest."""
     articles, quarantined = read_dataset_articles(dataset)
-    extract_many = _extract_many()
     warnings = [f"quarantined, not extracted: {q}" for q in quarantined]
-    return list(extract_many(articles)), warnings
+    return _run_extractor(articles), warnings
 
 
 def extract_snippets(snippets: list[Snippet]) -> list[Any]:
     """Snippets are already clean sentences: they become articles directly, with no date."""
-    extract_many = _extract_many()
-    articles = [Article(id=s.id, text=s.text) for s in snippets]
-    return list(extract_many(articles))
+    return _run_extractor([Article(id=s.id, text=s.text) for s in snippets])
