@@ -12,15 +12,17 @@ from rich.console import Console
 
 HELP = """Score extractions against a gold dataset (CODEBOOK.md s.5).
 
-DATASET is a folder with articles.jsonl and gold/<id>.gold.json, or a snippet set
-(a folder with snippets.jsonl, or the .jsonl file itself). Without --pred the extractor
-runs first over the dataset's articles.
+DATASET is a folder with articles.jsonl and gold/<id>.gold.json, or a snippet set (a folder with snippets.jsonl, or the .jsonl file itself). Without --pred the extractor runs first over the dataset's articles.
 
 Examples:
-  eventwire eval ../shared/dev
-  eventwire eval ../shared/dev --pred out.jsonl --errors | grep '^FN event'
-  eventwire eval ../shared/dev --pred ../shared/dev/gold      (gold against itself: 1.0)
-  eventwire eval ../shared/dev-snippets --json
+
+eventwire eval ../shared/dev
+
+eventwire eval ../shared/dev --pred out.jsonl --errors | grep '^FN event'
+
+eventwire eval ../shared/dev --pred ../shared/dev/gold   (gold against itself: all 1.0)
+
+eventwire eval ../shared/dev-snippets --json
 """
 
 
