@@ -1,0 +1,189 @@
+"""Is a trigger told as something that happened? (CODEBOOK §3.2)
+
+Negations, hypotheticals, future plans without a decision, threats and warnings, questions,
+the outlet's own appeals and history older than the story are not events. Reported speech is
+(§3.4: "X said forces repelled an assault" counts), and so are things agreed or ordered.
+
+With a dependency parse the checks follow the trigger's own clause and the verbs that govern
+it; without one a narrow window of words before the trigger stands in.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from typing import Any, Optional
+
+HYPOTHETICAL_MODALS = {"could", "may", "might", "would", "should", "can", "must", "ought"}
+FUTURE_AUX = {"will", "shall", "'ll", "wo"}
+# Verbs and adjectives that put what they govern into the future or the unreal:
+# "plans to attack", "threatened to strike", "is expected to sign", "fears of an offensive".
+IRREALIS_HEADS = {
+    "plan", "intend", "threaten", "expect", "aim", "hope", "want", "seek", "prepare", "vow",
+    "promise", "propose", "consider", "mull", "wish", "plot", "set", "due", "schedule", "likely",
+    "unlikely", "poise", "able", "unable", "ready", "prepared", "going", "about",
+    "warn", "fear", "risk", "call", "urge", "demand", "ask", "request", "push", "press", "insist",
+    "refuse", "decline", "fail", "avoid", "prevent", "stop", "deter", "need", "would", "imagine",
+    "predict", "forecast", "envisage", "envision", "contemplate", "suggest", "recommend", "dream",
+    "pray", "afraid", "concern", "worry", "possible", "impossible", "capable", "eager", "determined",
+}
+# Nouns that hold a happening that has not happened: "the threat of airstrikes".
+IRREALIS_NOUNS = {
+    "threat", "fear", "risk", "possibility", "prospect", "danger", "likelihood", "chance", "plan",
+    "hope", "warning", "call", "demand", "prevention", "scenario", "prospects",
+    "push", "proposal", "request", "appeal", "need", "ability", "capability", "readiness", "goal",
+    "aim", "intention", "idea", "talk", "rumour", "rumor", "speculation", "concern", "worry",
+    "absence", "lack",
+}
+# Governing verbs whose complement *did* happen or was decided: keep what they govern.
+FACTIVE_HEADS = {"order", "agree", "decide", "vote", "approve", "begin", "start", "continue",
+                 "manage", "resume", "launch", "finish", "complete", "succeed", "carry", "confirm",
+                 "report", "say", "claim", "announce", "tell", "state", "add", "note", "acknowledge",
+                 "admit", "see", "hear", "witness", "show", "reveal", "deny", "help", "keep", "allow",
+                 "force", "compel", "authorize", "authorise", "sign"}
+NEG_WORDS = {"not", "n't", "never", "no", "neither", "nor", "without", "nobody", "none", "nothing"}
+
+_APPEAL = re.compile(
+    r"\b(?:donat(?:e|ion|ions)|subscribe|subscription|sign up|newsletter|support (?:our|independent) "
+    r"(?:journalism|reporting|work)|become a (?:member|patron|supporter)|click here|read more|follow us)\b",
+    re.IGNORECASE)
+_PERCEPTION = {"hear", "see", "feel", "observe"}
+_YEAR = re.compile(r"\b(?:in|during|back in|since|of)\s+(?:(?:early|late|mid-?)\s*)?(?:[A-Z][a-z]+\s+)?((?:19|20)\d\d)\b")
+_WINDOW_NEG = re.compile(
+    r"\b(?:not|n't|never|no|could|may|might|would|will|shall|should|can|must|if|unless|whether|"
+    r"plans?|planned|planning|threat\w*|expected|likely|set|due|aims?|aimed|wants?|wanted|seeks?|sought|"
+    r"hopes?|hoped|vows?|vowed|prepar\w+|fears?|feared|risk|warn\w*|intends?|intended|going|possible|"
+    r"prevent\w*|avoid\w*|call\w*|urg\w+|demand\w*|refus\w*)\b",
+    re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Verdict:
+    factual: bool
+    reason: str = ""
+
+
+FACT = Verdict(True, "asserted")
+
+
+def sentence_blocker(text: str, published: Optional[date] = None) -> Optional[str]:
+    """A reason why no trigger in this sentence can be an event, or None."""
+    stripped = text.strip()
+    if stripped.endswith("?"):
+        return "question"
+    if _APPEAL.search(text):
+        return "appeal"
+    if published is not None:
+        for m in _YEAR.finditer(text):
+            year = int(m.group(1))
+            if year < published.year - 1 and not m.group(0).lower().startswith("since"):
+                return f"history ({year})"
+    return None
+
+
+def _clause_head(tok: Any) -> Any:
+    """The verb (or predicate) whose clause holds ``tok``: nouns climb to their governing verb."""
+    cur = tok
+    for _ in range(8):
+        if cur.pos_ in ("VERB", "AUX") or cur.dep_ in ("ROOT", "ccomp", "xcomp", "advcl", "relcl", "conj", "acl", "pcomp"):
+            return cur
+        if cur.head is cur:
+            return cur
+        cur = cur.head
+    return cur
+
+
+def _own_negation(tok: Any) -> bool:
+    for c in tok.children:
+        if c.dep_ == "neg":
+            return True
+        if c.dep_ == "det" and c.lower_ in ("no",):
+            return True
+        if c.dep_ == "advmod" and c.lower_ == "never":
+            return True
+    return False
+
+
+def _aux_modality(verb: Any) -> Optional[str]:
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    lows = {a.lower_ for a in auxes}
+    for a in auxes:
+        low = a.lower_
+        if low in FUTURE_AUX or (a.lemma_ == "will" and a.tag_ == "MD"):
+            return f"future ({low})"
+        if low in HYPOTHETICAL_MODALS:
+            if low in ("could", "can") and verb.lemma_ in _PERCEPTION:
+                continue            # "explosions could be heard": perception of a real event
+            if low == "would" and {"have"} & lows and verb.tag_ == "VBN":
+                return "counterfactual (would have)"
+            return f"hypothetical ({low})"
+    # "is going to strike", "is about to fall"
+    for c in verb.children:
+        if c.dep_ == "aux" and c.lower_ == "to" and verb.head.lemma_ in ("go", "about") and verb.head is not verb:
+            return "future (going to)"
+    return None
+
+
+def _conditional(verb: Any) -> Optional[str]:
+    for c in verb.children:
+        if c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether", "lest"):
+            return f"conditional ({c.lower_})"
+    return None
+
+
+def assess(doc: Any, start: int, end: int) -> Verdict:
+    """Verdict for the trigger at character span [start, end) of the parsed sentence ``doc``."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return FACT
+    tok = span.root
+    # Nouns under "no" / "without" ("no casualties", "without a fight").
+    if _own_negation(tok):
+        return Verdict(False, f"negated ({tok.text})")
+    if tok.dep_ == "pobj" and tok.head.lower_ == "without":
+        return Verdict(False, "negated (without)")
+    cur = tok
+    hops = 0
+    while hops < 10:
+        hops += 1
+        if cur.pos_ in ("NOUN", "PROPN") and cur is not tok and cur.lemma_.lower() in IRREALIS_NOUNS:
+            return Verdict(False, f"irrealis noun ({cur.lemma_})")
+        if cur.pos_ in ("VERB", "AUX", "ADJ") or cur.dep_ == "ROOT":
+            if cur is not tok and cur.pos_ == "VERB" and _own_negation(cur) and cur.lemma_ not in ("say", "tell", "deny"):
+                return Verdict(False, f"negated ({cur.text})")
+            if cur is tok and _own_negation(cur):
+                return Verdict(False, f"negated ({cur.text})")
+            why = _aux_modality(cur) or _conditional(cur)
+            if why:
+                return Verdict(False, why)
+            if cur is not tok:
+                lemma = cur.lemma_.lower()
+                if lemma in FACTIVE_HEADS:
+                    # Past reported speech or an order/agreement: the complement stands.
+                    return FACT
+                if lemma in IRREALIS_HEADS:
+                    return Verdict(False, f"irrealis ({cur.lemma_})")
+        head = cur.head
+        if head is cur:
+            break
+        # A conjunct with its own subject is its own clause ("..., but explosions were heard").
+        if cur.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in cur.children):
+            break
+        # A relative clause or a clause that modifies a noun is told of that noun, not governed.
+        if cur.dep_ in ("relcl", "acl") and cur.tag_ in ("VBD", "VBN") and cur is tok:
+            break
+        cur = head
+    return FACT
+
+
+def assess_plain(text: str, start: int) -> Verdict:
+    """Fallback without a parse: look at the few words right before the trigger."""
+    window = text[max(0, start - 40):start]
+    words = window.split()[-4:]
+    m = _WINDOW_NEG.search(" ".join(words))
+    if m:
+        low = m.group(0).lower()
+        if low in ("could", "can") and re.match(r"\s*be\s+(?:heard|seen|felt)", text[start - 0:start + 20]):
+            return FACT
+        return Verdict(False, f"window ({low})")
+    return FACT

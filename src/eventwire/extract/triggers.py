@@ -1,0 +1,365 @@
+"""Trigger lexicon: the words and phrases that announce a happening, grouped into frames.
+
+A *frame* is what the trigger says happened (a strike, a capture, a protest…); the typer in
+``types.py`` turns a frame into one of the codebook's 30 types by looking at the rest of the
+sentence (weapon, actors, target). The lexicon is written from general conflict reporting
+(wire copy, ACLED/CASE annotation guides, PETRARCH verb dictionaries), not from any dev text.
+
+Patterns are regular expressions over the raw sentence, so triggers are found with or without
+a parse; the parse, when present, is used for negation, modality and the arguments.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Iterator
+
+# Frames whose words only describe the outcome of some other happening ("killed", "wounded",
+# "destroyed"): they stand alone only when the sentence holds no principal trigger.
+CONSEQUENCE_FRAMES = frozenset({"KILL", "WOUND", "DAMAGE"})
+
+_W = r"[\w'’-]+"           # one word
+_GAP = rf"(?:\s+{_W}){{0,3}}?\s+"  # up to three words between two parts of a phrase
+
+LEXICON: dict[str, list[str]] = {
+    # --- fighting between armed groups -----------------------------------------------------
+    "CLASH": [
+        r"clash(?:es|ed|ing)?", r"fight(?:s|ing)?", r"fought", r"battl(?:e|es|ed|ing)",
+        r"gun ?battles?", r"gunfights?", r"fire ?fights?", r"skirmish(?:es|ed)?",
+        r"exchange[sd]? (?:of )?(?:gun)?fire", r"traded (?:gun)?fire", r"exchanging fire",
+        r"repel(?:led|s|ling)?", r"repuls(?:ed|es|ing)", r"fended off", r"beat back",
+        r"ambush(?:ed|es)?", r"counter-?(?:attacks?|offensives?)", r"offensives?",
+        r"assault(?:s|ed)? on", r"stormed", r"combat", r"engaged", r"hostilities",
+        r"came under (?:heavy )?(?:fire|attack)", r"under (?:heavy )?fire",
+        r"encircle(?:d|ment)", r"besieg(?:ed|ing)", r"siege",
+    ],
+    # --- generic attack verbs: the weapon and the target decide the type -------------------
+    "STRIKE": [
+        r"attack(?:s|ed|ing)?", r"strikes?", r"struck", r"hit(?:s|ting)?", r"target(?:s|ed|ing)",
+        r"raid(?:s|ed|ing)?", r"pound(?:s|ed|ing)", r"opened fire", r"fired (?:on|at|upon|into)",
+        r"blitz",
+    ],
+    "SHELL": [
+        r"shell(?:s|ed|ing)", r"bombard(?:s|ed|ing|ments?)", r"artillery", r"mortars?",
+        r"rockets? (?:fire|attacks?|strikes?|hit|landed|slammed)", r"fired (?:\w+ )?(?:rockets|missiles|shells)",
+        r"missile (?:strikes?|attacks?)", r"missiles? (?:hit|struck|slammed|landed|rained)",
+        r"launched (?:\w+ )?(?:missiles|rockets)", r"cruise missiles?", r"ballistic missiles?",
+        r"barrages?", r"salvos?", r"rocket(?:ed|ing)",
+    ],
+    "AIR": [
+        r"air ?strikes?", r"air ?raids?", r"aerial (?:bombardment|attacks?|bombing|strikes?)",
+        r"drone (?:strikes?|attacks?)", r"warplanes?", r"bomb(?:ed|ing)? raids?",
+        r"barrel bombs?", r"dropped (?:\w+ )?bombs", r"kamikaze drones?", r"air attacks?",
+        r"helicopter gunships?", r"bombers?",
+    ],
+    "EXPLODE": [
+        r"explo(?:sions?|ded|des|ding)", r"blasts?", r"detonat(?:ed|es|ion|ing)",
+        r"went off", r"blew up", r"blown up", r"bomb(?:s|ed|ing|ings)?", r"IEDs?",
+        r"car[- ]bombs?", r"landmines?", r"roadside bombs?", r"improvised explosive",
+        r"explosive devices?", r"booby[- ]trap(?:ped|s)?", r"sabotage[ds]?",
+    ],
+    "SUICIDE": [
+        r"suicide (?:bomb(?:er|ers|ing|ings)?|attack(?:er|ers|s)?|blasts?|car|vest)",
+        r"blew (?:himself|herself|themselves) up", r"self-detonat\w*", r"explosive vests?",
+    ],
+    "GRENADE": [r"(?<!rocket-propelled )(?<!stun )grenades?(?! launcher)", r"lobbed", r"hurled (?:a |an )?(?:explosive|grenade)"],
+    "CHEM": [
+        r"chemical (?:weapons?|attacks?|agents?|munitions)", r"chlorine", r"sarin", r"mustard gas",
+        r"nerve (?:agent|gas)", r"toxic gas", r"poison(?:ous)? gas", r"gas attacks?",
+    ],
+    # --- violence whose outcome is the trigger ---------------------------------------------
+    "KILL": [
+        r"kill(?:s|ed|ing)?", r"shot dead", r"gunned down", r"massacre[sd]?", r"executed",
+        r"executions?", r"murder(?:s|ed|ing)?", r"beheaded", r"slain", r"slaughter(?:ed)?",
+        r"shot (?:and (?:killed|wounded|injured) )?(?:\w+ )?(?:civilians|people|villagers|protesters|demonstrators|men|women)",
+        r"stabbed", r"hacked to death", r"assassinat(?:ed|ion|ions)", r"beat(?:en)? to death", r"lynch(?:ed|ing)", r"tortur(?:ed|e|ing)",
+        r"dead", r"died", r"death toll", r"lost their lives",
+    ],
+    "WOUND": [r"wound(?:ed|ing|s)", r"injur(?:ed|ing|ies|y)", r"hurt", r"casualties"],
+    "DAMAGE": [r"destroy(?:ed|s|ing)", r"damag(?:ed|ing)", r"flatten(?:ed)?", r"razed", r"levell?ed", r"reduced to rubble"],
+    # --- territory ---------------------------------------------------------------------------
+    "CAPTURE": [
+        r"captur(?:ed|es|ing|e)", r"seiz(?:ed|es|ing|ure)", r"took (?:full |complete )?control",
+        r"tak(?:en|ing|es) (?:full |complete )?control", r"overr(?:an|un|unning)", r"took over",
+        r"taken over", r"fell to", r"fall of", r"advanc(?:ed|es|ing) (?:into|on)",
+        r"entered (?:the )?(?:city|town|village|capital)", r"occupied", r"now controls?", r"under (?:the )?control of",
+        r"(?:raised|hoisted) (?:their|its|the) flag", r"(?:took|taken) (?:the )?(?:city|town|village)",
+        r"gain(?:ed)? (?:control|ground)",
+    ],
+    "RETAKE": [
+        r"re-?took", r"re-?tak(?:en|e|ing|es)", r"recaptur(?:ed|e|es|ing)", r"liberat(?:ed|e|es|ing|ion)",
+        r"regain(?:ed|s|ing)? (?:full )?control", r"regained", r"won back", r"wrested",
+        r"drove (?:\w+ ){0,3}out", r"driven out", r"expell?ed (?:\w+ ){0,3}(?:forces|troops|fighters|militants|rebels)",
+        r"cleared (?:\w+ ){0,4}of", r"pushed back", r"reclaim(?:ed)?", r"back under (?:\w+ )?control",
+    ],
+    "WITHDRAW": [
+        r"withdr(?:ew|awn|aw|awal|awing)", r"pull(?:ed|s|ing)? (?:out|back)", r"pullout", r"retreat(?:ed|s)?",
+        r"handed over", r"hand(?:ed|over|s)? (?:over )?control", r"abandon(?:ed)?", r"evacuated (?:their|its) (?:positions|troops|garrison)",
+    ],
+    # --- protest and riot ------------------------------------------------------------------
+    "PROTEST": [
+        r"protest(?:s|ed|ing|ers?)?", r"demonstrat(?:ion|ions|ors?|ed|ing)", r"rall(?:y|ies|ied)",
+        r"march(?:ed|es|ing)?", r"sit-ins?", r"picket(?:s|ed|ing)?", r"took to the streets",
+        r"(?:general|labou?r|workers'?|hunger) strikes?", r"went on strike", r"on strike", r"striking (?:workers|teachers|doctors|nurses)",
+        r"vigils?", r"chant(?:ed|ing)", r"placards?",
+    ],
+    "DISPERSE": [
+        r"dispers(?:ed|e|ing)", r"broke up", r"broken up", r"tear ?gas", r"water cannons?",
+        r"rubber bullets", r"batons?", r"stun grenades?", r"pepper spray", r"charged (?:at )?(?:the )?(?:crowd|protesters)",
+        r"cracked down", r"crackdown",
+    ],
+    "RIOT": [
+        r"riot(?:s|ed|ing|ers)?", r"torch(?:ed|ing)", r"set (?:\w+ ){0,4}(?:on )?fire", r"set ablaze",
+        r"set fire to", r"(?:threw|hurled|pelted) (?:\w+ ){0,3}(?:stones|rocks|bricks|bottles|petrol bombs|molotov)",
+        r"stone-?pelting", r"petrol bombs?", r"molotov cocktails?", r"vandali[sz](?:ed|ing|m)",
+        r"stormed", r"burn(?:ed|t|ing) tyres", r"unrest", r"ransack(?:ed|ing)",
+    ],
+    "MOB": [
+        r"mobs?", r"lynch(?:ed|ing|ings)?", r"vigilantes?", r"angry crowds?", r"(?:communal|sectarian|ethnic) (?:clashes|violence)",
+    ],
+    # --- violence against civilians --------------------------------------------------------
+    "ABDUCT": [
+        r"abduct(?:ed|s|ing|ion|ions)", r"kidnap(?:ped|s|ping|pings|pers)?", r"taken hostage",
+        r"took (?:\w+ )?hostage", r"held hostage", r"hostages?", r"forcibly disappeared",
+        r"enforced disappearances?", r"forced disappearances?", r"deport(?:ed|ation)",
+    ],
+    "SEXUAL": [
+        r"rap(?:ed|e|es|ing)", r"gang-rap\w*", r"sexual(?:ly)? (?:assault(?:ed|s)?|abus(?:ed|e)|violence|slavery|exploitation)",
+        r"molest(?:ed|ing)",
+    ],
+    "ARREST": [
+        r"arrest(?:ed|s|ing)?", r"detain(?:ed|s|ing)", r"detention", r"apprehend(?:ed)?",
+        r"(?:taken|took \w+) into custody", r"rounded up", r"jailed", r"imprisoned", r"nabbed",
+    ],
+    "LOOT": [
+        r"loot(?:ed|ing|s)?", r"plunder(?:ed|ing)?", r"pillag(?:ed|ing|e)", r"ransack(?:ed|ing)",
+        r"burn(?:ed|t) (?:down )?(?:\w+ ){0,2}(?:homes|houses|shops|villages?|churches|mosques|property|vehicles|cars)",
+        r"demolish(?:ed|ing)", r"bulldoz(?:ed|ing)", r"vandali[sz](?:ed|ing)", r"arson",
+    ],
+    # --- strategic developments ------------------------------------------------------------
+    "AGREE": [
+        r"ceasefire", r"cease-fire", r"truce", r"armistice", r"peace (?:deal|agreement|accord|treaty|pact)",
+        r"agree(?:d|s|ment|ments)?", r"signed", r"accords?", r"deal", r"prisoner (?:swap|exchange)s?",
+        r"(?:swapped|exchanged) (?:\w+ ){0,3}(?:prisoners|captives|detainees|bodies|pows)", r"humanitarian (?:corridors?|pause)",
+        r"reached (?:an? )?(?:understanding|deal)", r"struck a deal", r"memorandum of understanding",
+    ],
+    "DIPLO": [
+        r"talks", r"negotiat(?:ions|ed|ing|ors?)", r"met (?:with )?", r"meetings?", r"summit",
+        r"visit(?:ed|s|ing)?", r"sanction(?:s|ed|ing)?", r"condemn(?:ed|s|ing|ation)",
+        r"expell?(?:ed|s|ing)? (?:\w+ ){0,3}(?:diplomats|ambassadors?|envoys?)", r"recall(?:ed)? (?:its|their) ambassadors?",
+        r"summon(?:ed|s)? (?:\w+ ){0,3}(?:ambassador|envoy|charg[eé])", r"urg(?:ed|es|ing)", r"called (?:on|for|upon)",
+        r"pledg(?:ed|es|e)", r"deliver(?:ed|ies|y|ing)? (?:\w+ ){0,4}(?:weapons|arms|missiles|tanks|aid|ammunition|systems|equipment|jets|howitzers|drones)", r"(?:sent|send|supplied|provid(?:ed|ing)) (?:\w+ ){0,4}(?:weapons|arms|missiles|tanks|aid|ammunition|systems|equipment|jets)",
+        r"aid package", r"military aid", r"(?:phone|telephone) (?:call|conversation)", r"spoke (?:by phone )?with",
+        r"ultimatum", r"demand(?:ed|s)", r"veto(?:ed)?", r"resolution", r"embargo", r"envoy",
+        r"(?:icj|icc|international (?:criminal )?court|world court|court of justice) (?:\w+ ){0,3}(?:ordered|issued|ruled)",
+        r"arrest warrant", r"addressed (?:the )?(?:un|united nations|congress|parliament|general assembly|security council|european)",
+        r"severed (?:diplomatic )?ties", r"recogni[sz](?:ed|e) (?:the )?independence", r"mediat(?:ed|ion|ing)",
+        r"appeal(?:ed)? to", r"announced (?:\w+ ){0,3}(?:aid|package|assistance)", r"boycott(?:ed)?",
+    ],
+    "ATTRIB": [
+        r"accus(?:ed|es|ing|ation|ations)", r"blam(?:ed|es|ing|e)", r"claimed responsibility",
+        r"claim(?:ed|s)? (?:\w+ ){0,2}responsibility", r"responsibility for", r"held (?:\w+ ){0,2}responsible",
+        r"(?:is|was|were|are) behind", r"pinned (?:\w+ ){0,2}on", r"charged that", r"alleg(?:ed|es) that",
+        r"false flag",
+    ],
+    "DEPLOY": [
+        r"deploy(?:ed|s|ing|ment|ments)", r"mobili[sz](?:ed|ation|ing|e)", r"(?:on|to) (?:high |full |combat |special )?alert",
+        r"curfews?", r"martial law", r"state of emergency", r"defect(?:ed|ion|ions|ors?)", r"conscription",
+        r"reinforcements?", r"massed", r"troop build-?ups?", r"call(?:ed)? up (?:\w+ )?reservists", r"reservists",
+        r"sent (?:\w+ ){0,3}(?:troops|soldiers|forces|battalions|units)",
+        r"dispatched", r"joined (?:the )?(?:rebels|militants|insurgents|islamic state|army|fight)",
+        r"disband(?:ed)?", r"suspend(?:ed)? (?:operations|activities)", r"redeploy(?:ed|ment)?",
+        r"(?:moved|moving) (?:\w+ ){0,2}(?:troops|forces|units)", r"stationed",
+    ],
+    "DISRUPT": [
+        r"defus(?:ed|e|ing)", r"disarm(?:ed)? (?:a |the |an )?(?:bomb|device|explosive)", r"bomb disposal",
+        r"foil(?:ed|s)?", r"thwart(?:ed|s)?", r"avert(?:ed)?", r"intercept(?:ed|s|ion)?", r"shot down",
+        r"downed", r"neutrali[sz]ed (?:\w+ ){0,3}(?:drones?|missiles?|bombs?|devices?)",
+        r"(?:weapons|arms|ammunition|explosives|munitions) caches?", r"caches?",
+        r"(?:seized|confiscated|recovered|found|discovered|uncovered) (?:\w+ ){0,5}(?:weapons|arms|ammunition|rifles|explosives|guns|rounds|grenades|rockets|mortars)",
+        r"confiscat(?:ed|ion)",
+    ],
+    "BASE": [
+        r"(?:established|set up|setting up|opened|built|building|establish) (?:\w+ ){0,3}(?:bases?|headquarters|hq|outposts?|camps?|command posts?|garrison)",
+        r"new (?:military )?(?:base|headquarters|outpost)",
+    ],
+    "CRIME": [
+        r"cartels?", r"drug (?:traffick\w+|lords?|gangs?|smuggl\w+|dealers?|bust|haul|seizure)", r"narco\w*",
+        r"traffick(?:ers|ing|ed)", r"smuggl(?:ers|ing|ed)", r"gangs?(?:ters)?", r"extortion", r"mafia",
+        r"organi[sz]ed crime", r"criminal (?:groups?|gangs?|networks?|organi[sz]ations?)", r"cocaine", r"heroin",
+        r"methamphetamine", r"fentanyl", r"money laundering", r"hitmen", r"ransom",
+    ],
+    "NATURAL": [
+        r"earthquakes?", r"quakes?", r"flood(?:s|ing|ed|waters)?", r"cyclones?", r"hurricanes?", r"typhoons?",
+        r"tornado(?:es)?", r"landslides?", r"mudslides?", r"droughts?", r"tsunamis?", r"volcan\w+", r"eruption",
+        r"wildfires?", r"forest fires?", r"bushfires?", r"storms?", r"monsoon", r"avalanches?", r"heat ?waves?",
+        r"torrential rains?", r"heavy rains?", r"magnitude",
+    ],
+    "MANMADE": [
+        r"fire broke out", r"blaze", r"caught fire", r"(?:huge|massive|large|major) fire", r"gas leak",
+        r"(?:building|bridge|roof|mine|dam|wall|structure|tower|stadium|school|hotel|factory)s? (?:\w+ ){0,2}collaps(?:ed|es|e)",
+        r"collapse of (?:a |an |the )?(?:\w+ ){0,2}(?:building|bridge|roof|mine|dam|tower|stadium|school|hotel|factory)",
+        r"crash(?:ed|es)?", r"derail(?:ed|ment)", r"capsiz(?:ed|es)", r"stampede",
+        r"(?:oil|chemical|toxic) spills?", r"(?:gas|chemical|oil|ammonia|chlorine|radiation|toxic) leaks?", r"accident(?:al|ally|s)?",
+        r"dam (?:burst|breach|collapse)", r"(?:industrial|factory|mine|refinery|plant|warehouse|fireworks) (?:fire|explosion|blast|disaster)",
+        r"(?:fire|explosion|blast) (?:at|in) (?:a |an |the )?(?:\w+ ){0,2}(?:factory|plant|refinery|warehouse|mine|market|hospital|depot|port)",
+    ],
+    "CYBER": [
+        r"cyber-?attacks?", r"cyber ?attacks?", r"hack(?:ed|ers|ing)", r"ransomware", r"ddos",
+        r"denial-of-service", r"malware", r"cyber", r"internet (?:shutdown|blackout)",
+    ],
+    "OTHER": [
+        r"annex(?:ed|ation)", r"referendum", r"sentenced", r"convicted",
+        r"expelled (?:from|out)", r"blockade", r"poison(?:ed|ing)", r"jamm(?:ed|ing)",
+    ],
+}
+
+
+@dataclass(frozen=True)
+class TriggerHit:
+    frame: str
+    start: int          # relative to the text searched
+    end: int
+    text: str
+
+
+def _alt(patterns: list[str]) -> str:
+    return "|".join(f"(?:{p})" for p in patterns)
+
+
+@lru_cache(maxsize=1)
+def _compiled() -> list[tuple[str, re.Pattern[str]]]:
+    return [(frame, re.compile(rf"(?<![\w-])(?:{_alt(pats)})(?![\w])", re.IGNORECASE))
+            for frame, pats in LEXICON.items()]
+
+
+@lru_cache(maxsize=1)
+def _any() -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w-])(?:{_alt([p for pats in LEXICON.values() for p in pats])})(?![\w])",
+                      re.IGNORECASE)
+
+
+def has_trigger(text: str) -> bool:
+    """Cheap test: does the text hold any trigger word at all?"""
+    return _any().search(text) is not None
+
+
+def find(text: str) -> list[TriggerHit]:
+    """All trigger hits in ``text``, longest first where two frames claim overlapping words."""
+    hits: list[TriggerHit] = []
+    for frame, rx in _compiled():
+        for m in rx.finditer(text):
+            hits.append(TriggerHit(frame, m.start(), m.end(), m.group(0)))
+    hits.sort(key=lambda h: (h.start, -(h.end - h.start)))
+    return hits
+
+
+def iter_frames(text: str) -> Iterator[str]:
+    seen: set[str] = set()
+    for h in find(text):
+        if h.frame not in seen:
+            seen.add(h.frame)
+            yield h.frame
+
+
+# Sentence cues the typer weighs beside the trigger: weapons, actors and targets.
+CUES: dict[str, list[str]] = {
+    "air": [r"air ?strikes?", r"air ?raids?", r"warplanes?", r"(?:fighter |military )?jets?", r"aircraft",
+            r"helicopters?", r"gunships?", r"drones?", r"uavs?", r"bombers?", r"air force", r"aerial",
+            r"from the air", r"barrel bombs?", r"shaheds?", r"sorties?", r"su-\d+", r"tu-\d+", r"f-\d+",
+            r"bayraktar", r"quadcopters?", r"air-launched", r"kamikaze"],
+    "shell": [r"shell(?:s|ed|ing)?", r"artillery", r"mortars?", r"rockets?", r"missiles?", r"bombard\w*",
+              r"howitzers?", r"grads?", r"mlrs", r"multiple[- ]rocket", r"iskanders?", r"kalibrs?", r"himars",
+              r"tank fire", r"projectiles?", r"cluster munitions", r"katyushas?", r"barrages?", r"salvos?",
+              r"s-300s?", r"tochka", r"smerch", r"uragan"],
+    "remote": [r"ieds?", r"improvised explosive", r"roadside bombs?", r"landmines?", r"(?:anti-tank |anti-personnel |land |sea )?mines?",
+               r"car[- ]bombs?", r"vbieds?", r"explosive devices?", r"booby[- ]trap\w*", r"bomb (?:blast|attack|exploded|went off)",
+               r"planted (?:\w+ ){0,2}(?:bombs?|explosives?|devices?)", r"sabotage\w*", r"blown up", r"blew up",
+               r"(?:motorcycle|bicycle|parcel|letter|sticky|magnetic|time|pipe) bombs?", r"bombs?", r"explosives?",
+               r"detonated"],
+    "suicide": [r"suicide", r"blew (?:himself|herself|themselves) up", r"self-detonat\w*", r"explosive vests?"],
+    "grenade": [r"(?<!rocket-propelled )(?<!stun )(?<!rocket propelled )grenades?(?! launchers?)"],
+    "chem": [r"chemical (?:weapons?|attacks?|agents?|munitions)", r"chlorine", r"sarin", r"mustard gas",
+             r"nerve (?:agent|gas)", r"toxic (?:gas|chemicals?|agents?)", r"poison(?:ous)? gas", r"gas attacks?",
+             r"opcw", r"novichok", r"vx"],
+    "intercept": [r"intercept\w*", r"shot down", r"downed", r"air defen[cs]es?", r"destroyed (?:\w+ ){0,3}(?:drones|missiles) (?:in|before)"],
+    "armed": [r"troops", r"forces", r"soldiers", r"army", r"military", r"militants?", r"rebels?", r"fighters",
+              r"insurgents?", r"jihadists?", r"gunmen", r"militias?", r"militiamen", r"paramilitar\w+",
+              r"guerrill?as?", r"separatists?", r"taliban", r"islamic state", r"isis", r"isil", r"daesh",
+              r"al[- ]shabaa?b", r"boko haram", r"al[- ]qaeda", r"hamas", r"hezbollah", r"pkk", r"ypg", r"sdf",
+              r"marines", r"battalions?", r"brigades?", r"units?", r"regiments?", r"commandos?", r"special forces",
+              r"terrorists?", r"bandits", r"armed (?:men|group|groups)", r"police", r"policemen", r"officers",
+              r"wagner", r"mercenar\w+", r"combatants?", r"mujahideen", r"houthis?", r"janjaweed", r"rsf", r"m23",
+              r"national guard", r"gendarmes?", r"security personnel", r"positions?", r"convoys?", r"checkpoints?",
+              r"garrison", r"tanks?", r"armou?red vehicles?", r"military (?:base|post|vehicles?)"],
+    "military_target": [r"soldiers", r"troops", r"positions?", r"military (?:base|post|posts|convoy|vehicles?|targets?|facilities)",
+                        r"checkpoints?", r"convoys?", r"bases?", r"barracks", r"army", r"policemen", r"police (?:station|post|officers)",
+                        r"militants?", r"rebels?", r"fighters", r"insurgents?", r"jihadists?", r"forces", r"outposts?",
+                        r"garrison", r"tanks?", r"security (?:forces|personnel)", r"command (?:post|centre|center)",
+                        r"ammunition (?:depot|dump)s?", r"depots?"],
+    "state": [r"government (?:forces|troops)", r"regime (?:forces|troops)", r"(?:national |regular )?army", r"security forces",
+              r"military", r"police", r"soldiers", r"troops", r"armed forces", r"defen[cs]e forces", r"pro-government",
+              r"loyalist", r"national guard", r"gendarmerie", r"federal forces", r"marines"],
+    "nonstate": [r"rebels?", r"militants?", r"insurgents?", r"jihadists?", r"islamic state", r"isis", r"isil", r"daesh",
+                 r"al[- ]shabaa?b", r"boko haram", r"taliban", r"al[- ]qaeda", r"separatists?", r"militias?",
+                 r"gunmen", r"guerrill?as?", r"terrorists?", r"extremists?", r"opposition (?:forces|fighters|groups?)",
+                 r"armed groups?", r"bandits", r"rebel-held", r"militant-held", r"insurgent-held", r"houthis?", r"m23",
+                 r"hts", r"al-nusra", r"nusra", r"isis-held", r"jihadist-held"],
+    "civilians": [r"civilians?", r"villagers?", r"residents?", r"worshipp?ers", r"pupils", r"students?", r"children",
+                  r"women", r"passengers", r"shoppers", r"farmers?", r"workers", r"journalists?", r"aid workers?",
+                  r"teachers?", r"pilgrims", r"families", r"family", r"wedding", r"funeral", r"mourners", r"unarmed",
+                  r"market", r"mosque", r"church", r"school", r"hospital", r"homes?", r"houses?", r"people",
+                  r"man", r"woman", r"boy", r"girl", r"elderly", r"doctors?", r"nurses?", r"medics", r"traders",
+                  r"herders", r"refugees", r"displaced", r"priest", r"imam", r"bystanders", r"motorists", r"commuters",
+                  r"residential", r"apartment", r"kindergarten", r"theatre", r"theater", r"shopping", r"community"],
+    "protesters": [r"protest(?:ers|ors|s)?", r"demonstrat(?:ors|ions?)", r"marchers", r"rally", r"crowds?", r"activists",
+                   r"strikers", r"students", r"sit-in", r"picket"],
+    "police": [r"police", r"policemen", r"riot (?:police|officers)", r"security forces", r"officers", r"troops",
+               r"soldiers", r"gendarmes?", r"national guard", r"authorities", r"law enforcement"],
+    "mob": [r"mobs?", r"angry (?:crowd|villagers|residents)", r"vigilantes?", r"villagers", r"residents", r"crowds?",
+            r"lynch\w*", r"(?:communal|sectarian|ethnic|religious) (?:clashes|violence|tensions)", r"(?:hindu|muslim|christian) (?:and|groups|youths)",
+            r"youths", r"locals", r"rival (?:groups|communities|clans|villagers)", r"clans?", r"tribesmen", r"supporters"],
+    "riot": [r"riot\w*", r"stones?", r"rocks", r"bricks", r"petrol bombs?", r"molotov", r"torch(?:ed|ing)", r"set (?:\w+ ){0,4}(?:on )?fire",
+             r"set ablaze", r"vandali\w+", r"looted", r"smash(?:ed|ing)", r"clashed with (?:police|security)", r"burn(?:ed|ing|t) (?:\w+ ){0,2}(?:tyres|tires|cars|vehicles|buildings)",
+             r"stormed", r"attacked (?:police|officers)", r"injuring (?:\w+ ){0,2}(?:police|officers)", r"violent", r"pelted", r"ransack\w*"],
+    "intervention": [r"dispers(?:ed|e|ing)", r"broke up", r"broken up", r"tear ?gas", r"water cannons?", r"rubber bullets",
+                     r"batons?", r"stun grenades?", r"pepper spray", r"arrest(?:ed|s)?", r"detain(?:ed|s)?", r"cracked down",
+                     r"crackdown", r"charged", r"beat(?:en|ing)?", r"clubbed", r"rounded up", r"forcibly removed", r"cleared"],
+    "lethal": [r"kill(?:ed|ing|s)?", r"shot (?:dead|and killed)", r"live (?:ammunition|rounds|fire)", r"opened fire",
+               r"fired (?:on|at|into) (?:the )?(?:crowd|protesters|demonstrators)", r"dead", r"died", r"deaths?",
+               r"massacre\w*", r"gunned down", r"severely beaten", r"beaten to death", r"shot"],
+    "drugs": [r"drugs?", r"cocaine", r"heroin", r"methamphetamine", r"meth", r"fentanyl", r"marijuana", r"cannabis",
+              r"narcotics?", r"opium", r"captagon"],
+    "weapons_obj": [r"weapons?", r"arms", r"ammunition", r"rifles?", r"guns?", r"explosives?", r"rounds", r"munitions",
+                    r"grenades?", r"rockets?", r"mortars?", r"ieds?", r"bombs?", r"devices?", r"cache", r"stockpiles?"],
+    "accident": [r"accident\w*", r"fire broke out", r"blaze", r"caught fire", r"gas (?:leak|cylinder|explosion)", r"short circuit",
+                 r"faulty", r"(?:factory|plant|refinery|warehouse|mine|pipeline|chemical plant|fireworks) (?:fire|explosion|blast)",
+                 r"collapse\w*", r"crash\w*", r"derail\w*", r"capsiz\w*", r"stampede", r"leak\w*", r"spill\w*",
+                 r"explosion at (?:a |an |the )?(?:\w+ ){0,2}(?:factory|plant|refinery|warehouse|mine|port|depot)",
+                 r"cause (?:of the|is|was) (?:\w+ ){0,3}(?:unknown|investigat\w+|unclear)", r"negligence"],
+    "people_obj": [r"people", r"civilians", r"villagers", r"men", r"women", r"children", r"students", r"girls", r"boys",
+                   r"passengers", r"workers", r"residents", r"journalists?", r"hostages", r"tourists", r"nationals",
+                   r"foreigners", r"aid workers?", r"members", r"officials?", r"persons", r"individuals", r"soldiers"],
+    "forces_obj": [r"forces", r"troops", r"fighters", r"militants", r"rebels", r"soldiers", r"units", r"army"],
+    "history": [r"\bin (?:the )?(?:19|20)\d\d\b", r"decades? ago", r"years ago", r"world war", r"in the (?:19|20)\d0s",
+                r"back in (?:19|20)\d\d"],
+}
+
+
+@lru_cache(maxsize=1)
+def _cue_rx() -> dict[str, re.Pattern[str]]:
+    return {k: re.compile(rf"(?<![\w-])(?:{_alt(v)})(?![\w])", re.IGNORECASE) for k, v in CUES.items()}
+
+
+def cue(name: str, text: str) -> bool:
+    return _cue_rx()[name].search(text) is not None
+
+
+def cue_spans(name: str, text: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in _cue_rx()[name].finditer(text)]
+
+
+def cues(text: str) -> frozenset[str]:
+    """Names of all cue groups present in ``text``."""
+    return frozenset(k for k, rx in _cue_rx().items() if rx.search(text))

@@ -1,0 +1,665 @@
+"""Event detector and typer (CODEBOOK §2, §3).
+
+A sentence is scanned for trigger words (``triggers.LEXICON``); each trigger that the modality
+check (``modality.py``) lets through is typed by rules that look at the trigger's frame, the
+weapon named, the actors and the target — the PETRARCH way, so that every decision can be
+traced in ``Mention.why``. Sentence embeddings (MiniLM) against hand-written prototypes break
+ties between the types a frame allows when the rules are unsure.
+
+Interface for the event assembler:
+    needs_parse(text) -> bool
+    detect(sentence, ctx) -> list[Mention]
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any, Iterable, Optional, Sequence
+
+import numpy as np
+
+from .. import taxonomy
+from . import modality, triggers
+from .triggers import TriggerHit, cue
+
+Span = tuple[int, int]
+
+# Rule confidence below which the embedding may overrule the rule's choice among the types
+# the frame allows.
+EMBED_OVERRULE_BELOW = 0.7
+EMBED_MARGIN = 0.04
+# An argument governed by an accusation / condemnation is told, not newly reported.
+GOVERNED_DISCOUNT = 0.6
+
+_VIOLENT = {
+    "armed_clash", "chemical_weapon", "air_drone_strike", "suicide_bomb", "shelling_artillery_missile",
+    "remote_explosive", "grenade", "attack", "sexual_violence", "abduction_forced_disappearance",
+    "excessive_force_against_protesters", "mob_violence", "violent_demonstration", "organized_crime",
+    "looting_property_destruction", "government_regains_territory", "non_state_actor_overtakes_territory",
+}
+_WEAPON_TYPES = ["suicide_bomb", "chemical_weapon", "air_drone_strike", "shelling_artillery_missile",
+                 "remote_explosive", "grenade"]
+
+
+@dataclass
+class Mention:
+    type: str
+    confidence: float
+    trigger: Span                      # relative to the sentence
+    why: list[str] = field(default_factory=list)
+    agent: Optional[Span] = None       # actor phrase that acts, relative to the sentence
+    patient: Optional[Span] = None     # actor/target phrase acted on
+    frame: str = ""
+    trigger_text: str = ""
+
+    def __post_init__(self) -> None:
+        if self.type not in taxonomy.EVENT_TYPES:
+            raise ValueError(f"unknown event type {self.type!r}; expected one of taxonomy.EVENT_TYPES")
+
+
+@dataclass
+class _Candidate:
+    hit: TriggerHit
+    type: str
+    confidence: float
+    why: list[str]
+    options: list[str]                 # types the frame allows, for the embedding to choose among
+    agent: Optional[Span] = None
+    patient: Optional[Span] = None
+    token: Any = None
+
+
+def needs_parse(text: str) -> bool:
+    """Cheap check: may this sentence hold an event? (only these get a spaCy parse)."""
+    return triggers.has_trigger(text)
+
+
+# --------------------------------------------------------------------------- arguments
+_NP_STOP_DEPS = {"relcl", "acl", "punct", "cc", "conj", "appos", "advcl"}
+
+
+def _np_span(tok: Any) -> Span:
+    """Character span of the noun phrase headed by ``tok`` (modifiers on the left, 'of' phrases)."""
+    left = tok.left_edge
+    right = tok
+    for c in tok.rights:
+        if c.dep_ == "prep" and c.lower_ == "of":
+            right = c.right_edge
+        elif c.dep_ in ("compound", "nummod", "amod", "poss"):
+            right = c.right_edge
+    doc = tok.doc
+    start = doc[left.i].idx
+    end = doc[right.i].idx + len(doc[right.i].text)
+    return start, end
+
+
+def _governing_verb(tok: Any) -> Any:
+    """'launched an attack' / 'carried out strikes': the verb whose object the noun trigger is."""
+    if tok.pos_ in ("VERB", "AUX"):
+        return tok
+    if tok.dep_ in ("dobj", "nsubjpass", "attr") and tok.head.pos_ in ("VERB", "AUX"):
+        return tok.head
+    return None
+
+
+def _arguments(tok: Any) -> tuple[Optional[Span], Optional[Span]]:
+    agent = patient = None
+    verb = _governing_verb(tok)
+    if verb is not None:
+        for c in verb.children:
+            if c.dep_ == "nsubj" and agent is None:
+                agent = _np_span(c)
+            elif c.dep_ == "nsubjpass" and patient is None and c is not tok:
+                patient = _np_span(c)
+            elif c.dep_ == "dobj" and patient is None and c is not tok:
+                patient = _np_span(c)
+            elif c.dep_ == "agent":
+                for g in c.children:
+                    if g.dep_ == "pobj":
+                        agent = _np_span(g)
+        if verb is tok and patient is None:
+            for c in tok.children:
+                if c.dep_ == "prep" and c.lower_ in ("on", "against", "at", "upon", "with"):
+                    for g in c.children:
+                        if g.dep_ == "pobj":
+                            patient = _np_span(g)
+                            break
+    if tok.pos_ in ("NOUN", "PROPN"):
+        for c in tok.children:
+            if c.dep_ == "poss" and agent is None:
+                agent = _np_span(c)
+            elif c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE", "ORG") and agent is None:
+                agent = (c.idx, c.idx + len(c.text))
+            elif c.dep_ == "prep" and c.lower_ in ("on", "against", "of", "at") and patient is None:
+                for g in c.children:
+                    if g.dep_ == "pobj":
+                        patient = _np_span(g)
+                        break
+            elif c.dep_ == "prep" and c.lower_ == "by" and agent is None:
+                for g in c.children:
+                    if g.dep_ == "pobj":
+                        agent = _np_span(g)
+                        break
+    return agent, patient
+
+
+# --------------------------------------------------------------------------- typing rules
+def _weapon_type(text: str, trigger_text: str) -> Optional[tuple[str, str]]:
+    """The Explosions/Remote-violence type the weapon words decide, with the rule's name."""
+    if cue("suicide", text):
+        return "suicide_bomb", "weapon:suicide"
+    if cue("chem", text):
+        return "chemical_weapon", "weapon:chemical"
+    low = trigger_text.lower()
+    if re.search(r"shell|artillery|mortar|bombard|howitzer", low):
+        return "shelling_artillery_missile", "trigger:artillery"
+    if cue("air", text) and not cue("intercept", text):
+        return "air_drone_strike", "weapon:air platform"
+    if re.search(r"grenade", low) or (cue("grenade", text) and not cue("shell", text)):
+        return "grenade", "weapon:grenade"
+    if cue("shell", text):
+        return "shelling_artillery_missile", "weapon:artillery/rocket/missile"
+    if cue("remote", text):
+        return "remote_explosive", "weapon:bomb/mine/IED"
+    return None
+
+
+def _protest_context(text: str) -> bool:
+    return re.search(r"\b(?:protest\w*|demonstrat\w+|marchers|rall(?:y|ies)|sit-ins?|strikers|picket\w*)\b",
+                     text, re.IGNORECASE) is not None
+
+
+def _violence_type(frame: str, text: str, trig: str, agent: str, patient: str) -> tuple[str, float, str, list[str]]:
+    """Type for a violent trigger (strike, kill, clash, wound, damage) from weapon, actors, target."""
+    violent_opts = ["armed_clash", "attack", "shelling_artillery_missile", "air_drone_strike",
+                    "remote_explosive", "organized_crime", "mob_violence", "excessive_force_against_protesters"]
+    target = patient or text
+    if _protest_context(text) and cue("police", text) and cue("lethal", text):
+        return "excessive_force_against_protesters", 0.8, "protesters + security forces + lethal force", violent_opts
+    w = _weapon_type(text, trig)
+    if w:
+        return w[0], 0.85, w[1], violent_opts
+    if cue("mob", agent or text) and re.search(r"\b(?:mobs?|lynch\w*|vigilantes?|angry crowds?|communal|sectarian)\b", text, re.I):
+        return "mob_violence", 0.75, "mob/communal actor", violent_opts
+    if re.search(r"\b(?:cartels?|gangs?|gangsters|narco\w*|drug (?:lords?|traffickers|gangs?)|hitmen|mafia)\b", text, re.I):
+        return "organized_crime", 0.7, "criminal actor", violent_opts
+    if frame == "CLASH":
+        return "armed_clash", 0.8, "fighting between armed groups", violent_opts
+    if cue("military_target", target) and not cue("civilians", target):
+        return "armed_clash", 0.65, "armed target", violent_opts
+    if cue("civilians", target) or cue("civilians", text):
+        if cue("military_target", text) and frame != "KILL":
+            return "armed_clash", 0.5, "armed and civilian words", violent_opts
+        return "attack", 0.7, "civilian target", violent_opts
+    if cue("armed", text):
+        return "armed_clash", 0.5, "armed actors, target unclear", violent_opts
+    return "attack", 0.45, "violence, actors unclear", violent_opts
+
+
+def _territory_type(frame: str, text: str, agent: str, patient: str) -> tuple[str, float, str]:
+    gov_agent = cue("state", agent) and not cue("nonstate", agent)
+    held_by_nonstate = re.search(r"\b(?:rebel|militant|insurgent|jihadist|isis|is|terrorist|separatist)[- ]held\b", text, re.I) \
+        or (patient and cue("nonstate", patient)) \
+        or re.search(r"\bfrom (?:the )?(?:\w+ )?(?:rebels|militants|insurgents|jihadists|islamic state|isis|al[- ]shabaa?b|taliban|boko haram|terrorists|separatists|gunmen|militias?)\b", text, re.I)
+    if frame == "RETAKE":
+        if agent and cue("nonstate", agent) and not cue("state", agent):
+            return "non_state_actor_overtakes_territory", 0.6, "non-state actor retook ground"
+        return "government_regains_territory", 0.85, "retook/liberated"
+    if gov_agent and held_by_nonstate:
+        return "government_regains_territory", 0.75, "state forces captured ground held by non-state group"
+    return "non_state_actor_overtakes_territory", 0.8, "captured/seized ground"
+
+
+def _after(text: str, end: int, words: int = 6) -> str:
+    return " ".join(text[end:end + 80].split()[:words])
+
+
+def _decide(hit: TriggerHit, text: str, agent: str, patient: str, tok: Any) -> Optional[tuple[str, float, str, list[str]]]:
+    """(type, confidence, rule, alternative types) for one trigger, or None if it is no event."""
+    f = hit.frame
+    trig = hit.text
+    low = trig.lower()
+    after = _after(text, hit.end)
+    obj = patient or after
+
+    if f in ("STRIKE", "CLASH", "KILL", "WOUND", "DAMAGE", "SHELL", "AIR", "EXPLODE", "GRENADE", "SUICIDE", "CHEM"):
+        if f == "CLASH" and re.match(r"(?:engaged|combat|hostilities|offensives?|siege|besieg\w+|encircle\w*)$", low, re.I):
+            # Words that also carry analysis ("the offensive has stalled"): need an armed actor.
+            if not cue("armed", text):
+                return None
+        if f == "CLASH" and re.match(r"fight|fought|battl", low) and not cue("armed", text) \
+                and not cue("nonstate", text):
+            return None                  # "fight corruption", "battle for votes"
+        if f == "CLASH" and re.match(r"stormed", low) and _protest_context(text):
+            return "violent_demonstration", 0.75, "protesters stormed", ["violent_demonstration", "armed_clash"]
+        if f == "STRIKE" and re.match(r"strikes?$|struck$|hit", low) and not (
+                cue("armed", text) or cue("shell", text) or cue("air", text) or cue("remote", text)):
+            return None                  # "struck a deal", "hit by inflation"
+        if f == "STRIKE" and low.startswith("raid") and cue("police", text) and not cue("lethal", text):
+            return "arrests", 0.55, "police raid", ["arrests", "armed_clash", "attack"]
+        if f == "EXPLODE":
+            if re.match(r"sabotage", low):
+                return "remote_explosive", 0.7, "sabotage blast", ["remote_explosive", "other"]
+            if cue("accident", text) and not cue("armed", text) and not cue("suicide", text):
+                return "man_made_disaster", 0.7, "accidental explosion", ["man_made_disaster", "remote_explosive"]
+            if re.match(r"bomb(?:ed|ing|ings)?$", low) and cue("air", text):
+                return "air_drone_strike", 0.8, "bombing from the air", ["air_drone_strike"]
+            w = _weapon_type(text, trig)
+            if w:
+                return w[0], 0.8, w[1], _WEAPON_TYPES
+            if re.match(r"explo|blast", low):
+                return "shelling_artillery_missile", 0.4, "explosions, weapon unstated", _WEAPON_TYPES + ["man_made_disaster"]
+            return "remote_explosive", 0.55, "bomb/blast", _WEAPON_TYPES
+        if f == "SUICIDE":
+            return "suicide_bomb", 0.95, "suicide attacker", ["suicide_bomb"]
+        if f == "CHEM":
+            return "chemical_weapon", 0.9, "chemical agent", ["chemical_weapon"]
+        if f == "GRENADE":
+            return "grenade", 0.85, "grenade", ["grenade"]
+        if f == "AIR":
+            return "air_drone_strike", 0.9, "air/drone platform", ["air_drone_strike"]
+        if f == "SHELL":
+            if re.search(r"shell|artillery|mortar|bombard", low) or not cue("air", text):
+                return "shelling_artillery_missile", 0.9, "artillery/rocket/missile, platform not aircraft", ["shelling_artillery_missile"]
+            return "air_drone_strike", 0.75, "missile from aircraft/drone", ["air_drone_strike", "shelling_artillery_missile"]
+        if f in ("WOUND", "DAMAGE", "KILL") and not (cue("armed", text) or _weapon_type(text, trig)
+                                                   or cue("civilians", text) and f == "KILL" and not re.match(r"dead|died|death", low)):
+            return None                  # "died in hospital", "damaged the economy"
+        if f == "DAMAGE" and not _weapon_type(text, trig):
+            if _protest_context(text):
+                return "violent_demonstration", 0.5, "protesters destroyed property", ["violent_demonstration", "looting_property_destruction"]
+            return "looting_property_destruction", 0.5, "armed actor destroyed property", ["looting_property_destruction", "armed_clash"]
+        t, c, why, opts = _violence_type(f, text, trig, agent, patient)
+        if f == "KILL" and re.match(r"tortur", low):
+            t, c, why = "attack", 0.7, "torture"
+        return t, c, why, opts
+
+    if f in ("CAPTURE", "RETAKE"):
+        if tok is not None and tok.dep_ in ("amod", "compound") and tok.pos_ in ("ADJ", "VERB", "NOUN"):
+            return None                  # "occupied territories", "liberated areas": a state, not an act
+        if f == "CAPTURE" and re.match(r"seiz|captur", low):
+            if cue("weapons_obj", obj) and not cue("forces_obj", obj):
+                return "disrupted_weapons_use", 0.8, "weapons seized", ["disrupted_weapons_use"]
+            if cue("drugs", obj):
+                return "organized_crime", 0.75, "drugs seized", ["organized_crime"]
+            if cue("people_obj", obj) or (tok is not None and patient and cue("people_obj", patient)):
+                if cue("nonstate", agent or text) and not cue("state", agent or ""):
+                    return "abduction_forced_disappearance", 0.65, "armed group seized people", ["abduction_forced_disappearance", "arrests"]
+                return "arrests", 0.6, "forces captured people", ["arrests", "abduction_forced_disappearance"]
+            if re.search(r"\b(?:ships?|vessels?|tankers?|boats?)\b", obj, re.I):
+                return "other", 0.5, "vessel seized", ["other", "disrupted_weapons_use"]
+        if re.search(r"without (?:a fight|resistance|a shot)|peacefully|handed over", text, re.I):
+            return "non_violent_transfer_of_territory", 0.8, "territory changed hands without a fight", ["non_violent_transfer_of_territory"]
+        t, c, why = _territory_type(f, text, agent, patient)
+        return t, c, why, ["government_regains_territory", "non_state_actor_overtakes_territory", "armed_clash"]
+
+    if f == "WITHDRAW":
+        if re.search(r"\b(?:talks|deal|agreement|treaty|negotiations|accord|pact|coalition|election|race|bid|candidacy|organi[sz]ation|council)\b", obj, re.I):
+            return "diplomacy", 0.6, "withdrew from a deal/body", ["diplomacy"]
+        if not cue("armed", text):
+            return None
+        return "non_violent_transfer_of_territory", 0.6, "forces withdrew", ["non_violent_transfer_of_territory", "change_to_group_activity"]
+
+    if f == "PROTEST":
+        if re.match(r"march|rall", low) and cue("armed", text) and not cue("protesters", text.replace(trig, "")):
+            return None                  # "troops marched on the capital"
+        if re.match(r"protest(?:ed|s)? (?:to|against)", text[hit.start:hit.end + 9], re.I) and cue("state", agent or ""):
+            return "diplomacy", 0.5, "state lodged a protest", ["diplomacy"]
+        if cue("lethal", text) and cue("police", text):
+            return "excessive_force_against_protesters", 0.8, "lethal force against protest", \
+                ["excessive_force_against_protesters", "protest_with_intervention", "violent_demonstration"]
+        if cue("riot", text):
+            return "violent_demonstration", 0.75, "protesters used violence", \
+                ["violent_demonstration", "protest_with_intervention", "mob_violence"]
+        if cue("intervention", text) and cue("police", text):
+            return "protest_with_intervention", 0.8, "police intervened", \
+                ["protest_with_intervention", "violent_demonstration", "peaceful_protest"]
+        return "peaceful_protest", 0.8, "protest, no violence said", \
+            ["peaceful_protest", "protest_with_intervention", "violent_demonstration"]
+
+    if f == "DISPERSE":
+        if cue("lethal", text) and _protest_context(text):
+            return "excessive_force_against_protesters", 0.75, "lethal force against protest", \
+                ["excessive_force_against_protesters", "protest_with_intervention"]
+        if not (_protest_context(text) or cue("protesters", text)) and re.match(r"crack|batons?", low):
+            return None
+        if cue("riot", text) and not re.search(r"riot (?:police|officers|gear)", text, re.I):
+            return "violent_demonstration", 0.55, "violent crowd dispersed", ["violent_demonstration", "protest_with_intervention"]
+        return "protest_with_intervention", 0.75, "crowd dispersed", ["protest_with_intervention", "excessive_force_against_protesters"]
+
+    if f == "RIOT":
+        if re.match(r"riot", low) and re.search(r"riot (?:police|officers|gear|squad)", text[hit.start:hit.end + 8], re.I):
+            return None
+        if re.search(r"\b(?:mobs?|lynch\w*|vigilantes?|communal|sectarian)\b", text, re.I):
+            return "mob_violence", 0.7, "mob violence", ["mob_violence", "violent_demonstration"]
+        if re.match(r"torch|set|burn|ransack|vandal", low) and not _protest_context(text) and not re.search(r"riot", text, re.I):
+            if cue("armed", text):
+                return "looting_property_destruction", 0.65, "armed actor burned property", ["looting_property_destruction", "attack"]
+            return "mob_violence", 0.45, "crowd burned property", ["mob_violence", "violent_demonstration", "looting_property_destruction"]
+        if re.match(r"stormed", low) and not _protest_context(text) and cue("armed", text):
+            return "armed_clash", 0.55, "armed group stormed", ["armed_clash", "attack"]
+        if re.match(r"unrest", low) and not cue("riot", text.replace(trig, "")):
+            return "violent_demonstration", 0.4, "unrest", ["violent_demonstration", "peaceful_protest", "mob_violence"]
+        return "violent_demonstration", 0.8, "rioting", ["violent_demonstration", "mob_violence"]
+
+    if f == "MOB":
+        return "mob_violence", 0.8, "mob/communal violence", ["mob_violence", "violent_demonstration"]
+
+    if f == "ABDUCT":
+        if re.match(r"hostages?$", low) and re.search(r"\b(?:freed|released|rescued)\b", text, re.I) \
+                and not re.search(r"\b(?:took|taken|seized|held)\b", text, re.I):
+            return "other", 0.4, "hostages released", ["other", "abduction_forced_disappearance", "agreement"]
+        return "abduction_forced_disappearance", 0.85, "abduction/kidnapping", ["abduction_forced_disappearance"]
+
+    if f == "SEXUAL":
+        if re.match(r"rap", low) and re.search(r"\brap(?:e|per|pers|ping|s)\b.*\b(?:music|song|artist)", text, re.I):
+            return None
+        return "sexual_violence", 0.9, "sexual violence", ["sexual_violence"]
+
+    if f == "ARREST":
+        if _protest_context(text) or cue("protesters", patient or ""):
+            return "protest_with_intervention", 0.75, "protesters arrested", ["protest_with_intervention", "arrests"]
+        if re.search(r"\b(?:warrant)\b", text[hit.start:hit.end + 10], re.I):
+            return "diplomacy", 0.5, "arrest warrant", ["diplomacy", "arrests"]
+        if agent and cue("nonstate", agent) and not cue("state", agent):
+            return "abduction_forced_disappearance", 0.6, "non-state group detained people", ["abduction_forced_disappearance", "arrests"]
+        return "arrests", 0.85, "arrest/detention", ["arrests", "organized_crime", "protest_with_intervention"]
+
+    if f == "LOOT":
+        if _protest_context(text) or re.search(r"\briot\w*", text, re.I):
+            return "violent_demonstration", 0.6, "protesters/rioters looted", ["violent_demonstration", "looting_property_destruction"]
+        if re.search(r"\b(?:mobs?|crowds?)\b", text, re.I):
+            return "mob_violence", 0.5, "crowd looted", ["mob_violence", "looting_property_destruction"]
+        return "looting_property_destruction", 0.85, "looting/destruction", ["looting_property_destruction"]
+
+    if f == "AGREE":
+        if re.search(r"\b(?:violat\w+|breach\w*|broke|breaking|broken|collapsed?)\b", text, re.I) and re.match(r"cease|truce", low):
+            return None                  # a broken truce is fighting, typed by its own triggers
+        if re.match(r"deal", low) and re.search(r"(?:great|good) deal|deal with (?:the )?(?:consequences|situation|threat|crisis)|dealt", text[max(0, hit.start - 8):hit.end + 20], re.I):
+            return None
+        if re.match(r"deal", low) and re.search(r"\b(?:arms|weapons|gas|oil|grain|trade|business)\s+$", text[max(0, hit.start - 10):hit.start], re.I):
+            return "diplomacy", 0.55, "trade/arms deal", ["diplomacy", "agreement"]
+        if re.match(r"signed", low) and not re.search(r"\b(?:deal|agreement|accord|treaty|memorandum|ceasefire|truce|pact|protocol|declaration)\b", text, re.I):
+            if re.search(r"\b(?:decree|law|order)\b", text, re.I) and re.search(r"mobili|martial|conscript|curfew|draft", text, re.I):
+                return "change_to_group_activity", 0.7, "decree on mobilisation/martial law", ["change_to_group_activity"]
+            return None
+        if tok is not None and tok.dep_ == "compound" and tok.head.lemma_.lower() in (
+                "talk", "negotiation", "proposal", "plan", "initiative", "call", "effort", "monitor", "line"):
+            return None
+        if re.match(r"agree", low) and re.search(r"\bagree(?:d|s)? (?:that|with)\b", text[hit.start:hit.end + 6], re.I):
+            return "diplomacy", 0.4, "agreed in opinion", ["diplomacy", "agreement"]
+        return "agreement", 0.85, "ceasefire/deal/exchange agreed", ["agreement", "diplomacy"]
+
+    if f == "DIPLO":
+        if re.match(r"met", low) and re.search(r"met (?:with )?(?:fierce |stiff |heavy |strong )?(?:resistance|opposition|fire)", text[hit.start:hit.end + 30], re.I):
+            return None
+        if re.match(r"demand|urg|call", low) and (_protest_context(text) or cue("protesters", agent or "")):
+            return None
+        if re.match(r"visit", low) and not re.search(r"\b(?:president|minister|secretary|chancellor|leader|delegation|envoy|ambassador|king|prince|premier|pope|chief|head|officials?|general|commander|senator)\b", text, re.I):
+            return None
+        if re.match(r"resolution", low) and not re.search(r"\b(?:un|united nations|security council|general assembly|adopted|passed|vot\w+)\b", text, re.I):
+            return None
+        conf = 0.5 if re.match(r"urg|call|demand|appeal|meeting|envoy|resolution", low) else 0.75
+        return "diplomacy", conf, "talks/visit/sanction/pledge/condemnation", ["diplomacy", "agreement", "attribution"]
+
+    if f == "ATTRIB":
+        if re.match(r"alleg|charged", low) and not cue("armed", text):
+            return None
+        return "attribution", 0.85, "accusation/blame/claim of responsibility", ["attribution", "diplomacy"]
+
+    if f == "DEPLOY":
+        if re.match(r"defect", low) and not cue("armed", text) and not re.search(r"\b(?:officials?|diplomats?|pilots?|commanders?|generals?|officers?|lawmakers?|mps?|ministers?)\b", text, re.I):
+            return None                  # "manufacturing defects"
+        if re.match(r"massed|dispatched|stationed|reinforcements?", low) and not cue("armed", text):
+            return None
+        return "change_to_group_activity", 0.8, "deployment/mobilisation/alert/curfew/defection", \
+            ["change_to_group_activity", "headquarters_or_base_established"]
+
+    if f == "DISRUPT":
+        if re.match(r"downed|shot down", low) and re.search(r"power lines|trees", text, re.I):
+            return None
+        if re.match(r"avert", low) and not re.search(r"attack|bomb|plot|blast|explosion", text, re.I):
+            return None
+        if re.match(r"intercept", low) and cue("drugs", text):
+            return "organized_crime", 0.6, "drugs intercepted", ["organized_crime", "disrupted_weapons_use"]
+        return "disrupted_weapons_use", 0.85, "weapons seized/defused/foiled/intercepted", ["disrupted_weapons_use"]
+
+    if f == "BASE":
+        return "headquarters_or_base_established", 0.8, "base/headquarters set up", \
+            ["headquarters_or_base_established", "change_to_group_activity"]
+
+    if f == "CRIME":
+        if cue("armed", text) and not re.search(r"cartel|gang|narco|traffick|smuggl|drug|mafia|hitmen|extortion|crime", text, re.I):
+            return None
+        return "organized_crime", 0.75, "cartel/gang/trafficking", ["organized_crime", "arrests", "attack"]
+
+    if f == "NATURAL":
+        if re.match(r"flood", low) and re.search(r"flood(?:s|ed)? (?:of|with) (?:\w+ ){0,2}(?:refugees|migrants|people|weapons|calls|requests)", text[hit.start:hit.end + 30], re.I):
+            return None
+        if re.match(r"storms?$", low) and re.search(r"storm of (?:criticism|protest)|desert storm|political storm", text, re.I):
+            return None
+        if re.match(r"magnitude", low) and not re.search(r"quake|earthquake|tremor|richter|seismic", text, re.I):
+            return None
+        if re.match(r"droughts?|heat|monsoon", low) and not cue("lethal", text):
+            return "natural_disaster", 0.5, "natural hazard", ["natural_disaster"]
+        return "natural_disaster", 0.85, "natural hazard", ["natural_disaster"]
+
+    if f == "MANMADE":
+        if re.match(r"crash", low) and not re.search(r"\b(?:plane|aircraft|helicopter|jet|train|bus|car|truck|vehicle|boat|ship|airliner|flight|lorry|minibus|tanker)\b", text, re.I):
+            return None
+        if cue("armed", text) and re.match(r"crash", low) and re.search(r"shot down|downed|missile", text, re.I):
+            return None
+        return "man_made_disaster", 0.8, "accident/fire/crash", ["man_made_disaster", "remote_explosive"]
+
+    if f == "CYBER":
+        return "other", 0.8, "cyber attack (codebook: other)", ["other"]
+
+    if f == "OTHER":
+        if re.match(r"sentenced|convicted", low) and not (cue("armed", text) or re.search(r"\b(?:terror\w*|war crimes?|treason|espionage|spy\w*)\b", text, re.I)):
+            return None
+        if re.match(r"poison", low) and not re.search(r"\b(?:opposition|activist|dissident|agent|spy|journalist|leader)\b", text, re.I):
+            return None
+        return "other", 0.55, "notable development", ["other", "diplomacy", "attack"]
+    return None
+
+
+# --------------------------------------------------------------------------- detection
+def _drop_overlaps(hits: list[TriggerHit]) -> list[TriggerHit]:
+    """Where patterns overlap keep the longest ("air strikes" over "strikes")."""
+    kept: list[TriggerHit] = []
+    for h in sorted(hits, key=lambda h: (-(h.end - h.start), h.start)):
+        if all(h.end <= k.start or h.start >= k.end for k in kept):
+            kept.append(h)
+    return sorted(kept, key=lambda h: h.start)
+
+
+def _governed_by(tok: Any, others: Sequence[Any], frames: set[str], cands: Sequence[_Candidate]) -> Optional[str]:
+    """The frame of an accusation/condemnation trigger that syntactically governs ``tok``."""
+    anc = set(a.i for a in tok.ancestors)
+    for c in cands:
+        if c.token is not None and c.hit.frame in frames and c.token.i in anc:
+            return c.hit.frame
+    return None
+
+
+def _sentence_embedding(sentence: Any, ctx: Any) -> Optional[np.ndarray]:
+    from . import embed as emb
+
+    cache = ctx.extra.setdefault("_type_embeddings", {}) if ctx is not None else {}
+    key = sentence.text
+    if key not in cache:
+        try:
+            cache[key] = emb.embed([sentence.text])[0]
+        except emb.EmbeddingUnavailable:
+            cache[key] = None
+    return cache[key]
+
+
+def _embedding_scores(sentence: Any, ctx: Any) -> Optional[dict[str, float]]:
+    from . import prototypes
+
+    v = _sentence_embedding(sentence, ctx)
+    if v is None:
+        return None
+    order, scores = prototypes.type_scores(v[None, :])
+    return dict(zip(order, scores[0].tolist()))
+
+
+def _published(ctx: Any) -> Optional[date]:
+    return getattr(ctx, "published", None) if ctx is not None else None
+
+
+def _candidates(text: str, doc: Any, published: Optional[date]) -> list[_Candidate]:
+    hits = _drop_overlaps(triggers.find(text))
+    if not hits:
+        return []
+    out: list[_Candidate] = []
+    for h in hits:
+        tok = None
+        agent_s = patient_s = None
+        if doc is not None:
+            span = doc.char_span(h.start, h.end, alignment_mode="expand")
+            if span is not None and len(span):
+                tok = span.root
+                agent_s, patient_s = _arguments(tok)
+            verdict = modality.assess(doc, h.start, h.end)
+        else:
+            verdict = modality.assess_plain(text, h.start)
+        if not verdict.factual:
+            continue
+        agent = text[agent_s[0]:agent_s[1]] if agent_s else ""
+        patient = text[patient_s[0]:patient_s[1]] if patient_s else ""
+        d = _decide(h, text, agent, patient, tok)
+        if d is None:
+            continue
+        t, conf, rule, opts = d
+        why = [f"trigger '{h.text}' ({h.frame})", f"rule: {rule}"]
+        out.append(_Candidate(h, t, conf, why, list(dict.fromkeys([t] + list(opts))), agent_s, patient_s, tok))
+    return out
+
+
+def _merge(cands: list[_Candidate]) -> list[_Candidate]:
+    """One candidate per happening: consequence words join the principal trigger, same types merge."""
+    principal = [c for c in cands if c.hit.frame not in triggers.CONSEQUENCE_FRAMES]
+    violent_principal = [c for c in principal if c.type in _VIOLENT]
+    keep: list[_Candidate] = []
+    for c in cands:
+        if c.hit.frame in triggers.CONSEQUENCE_FRAMES and violent_principal:
+            # "missiles struck the city, killing five": the killing is the strike's outcome.
+            own_agent = c.token is not None and c.agent is not None and c.token.pos_ == "VERB" \
+                and c.token.dep_ in ("ROOT", "conj") and c.type not in {p.type for p in violent_principal} \
+                and c.type in ("attack", "excessive_force_against_protesters", "organized_crime", "mob_violence")
+            if not own_agent:
+                continue
+        keep.append(c)
+    if not keep and cands:
+        keep = cands
+    # Weapon-specific types absorb generic violence typed in the same sentence.
+    types_present = {c.type for c in keep}
+    specific = types_present & set(_WEAPON_TYPES)
+    if specific:
+        keep = [c for c in keep if not (c.type in ("armed_clash", "attack") and c.hit.frame in ("STRIKE", "KILL", "WOUND", "DAMAGE"))] or keep
+    # Withdrawal told beside a capture/retake is the same change of control.
+    if any(c.type in ("government_regains_territory", "non_state_actor_overtakes_territory") for c in keep):
+        keep = [c for c in keep if not (c.hit.frame == "WITHDRAW" and c.type == "non_violent_transfer_of_territory")]
+    # Protest types: the most specific one describes the whole protest.
+    protest_rank = ["excessive_force_against_protesters", "protest_with_intervention", "violent_demonstration", "peaceful_protest"]
+    present = [t for t in protest_rank if any(c.type == t for c in keep)]
+    if len(present) > 1:
+        best = present[0]
+        if best == "protest_with_intervention" and "violent_demonstration" in present:
+            best = "violent_demonstration"
+        keep = [c for c in keep if c.type not in protest_rank or c.type == best]
+    by_type: dict[str, _Candidate] = {}
+    for c in keep:
+        prev = by_type.get(c.type)
+        if prev is None or c.confidence > prev.confidence:
+            if prev is not None:
+                c.why.append(f"also '{prev.hit.text}'")
+                c.agent = c.agent or prev.agent
+                c.patient = c.patient or prev.patient
+            by_type[c.type] = c
+        else:
+            prev.why.append(f"also '{c.hit.text}'")
+            prev.agent = prev.agent or c.agent
+            prev.patient = prev.patient or c.patient
+    return sorted(by_type.values(), key=lambda c: c.hit.start)
+
+
+def _apply_embeddings(cands: list[_Candidate], scores: dict[str, float]) -> None:
+    for c in cands:
+        if c.confidence >= EMBED_OVERRULE_BELOW or len(c.options) < 2:
+            sim = scores.get(c.type)
+            if sim is not None:
+                c.why.append(f"embedding {c.type}={sim:.2f}")
+            continue
+        ranked = sorted(c.options, key=lambda t: -scores.get(t, -1.0))
+        best = ranked[0]
+        if best != c.type and scores[best] - scores.get(c.type, 0.0) > EMBED_MARGIN:
+            c.why.append(f"embedding overrules {c.type}={scores.get(c.type, 0):.2f} -> {best}={scores[best]:.2f}")
+            c.type = best
+            c.confidence = max(0.45, min(0.7, c.confidence + 0.1))
+        else:
+            c.why.append(f"embedding agrees {c.type}={scores.get(c.type, 0):.2f}")
+            if best == c.type:
+                c.confidence = min(0.8, c.confidence + 0.1)
+
+
+def detect_text(text: str, doc: Any = None, published: Optional[date] = None, *,
+                embeddings: bool = True, ctx: Any = None, sentence: Any = None) -> list[Mention]:
+    """Mentions in one sentence given as text (and its spaCy Doc, offsets relative to ``text``)."""
+    if not text or not text.strip():
+        return []
+    blocker = modality.sentence_blocker(text, published)
+    if blocker:
+        return []
+    cands = _candidates(text, doc, published)
+    if not cands:
+        return []
+    # Acts told inside an accusation or a condemnation are reported at one remove.
+    if doc is not None:
+        for c in cands:
+            if c.token is not None and c.hit.frame not in ("ATTRIB", "DIPLO"):
+                g = _governed_by(c.token, [], {"ATTRIB", "DIPLO"}, cands)
+                if g:
+                    c.confidence *= GOVERNED_DISCOUNT
+                    c.why.append(f"told within {g.lower()}")
+    cands = _merge(cands)
+    if embeddings and any(c.confidence < EMBED_OVERRULE_BELOW and len(c.options) > 1 for c in cands):
+        holder = sentence if sentence is not None else _Holder(text)
+        scores = _embedding_scores(holder, ctx)
+        if scores:
+            _apply_embeddings(cands, scores)
+    return [Mention(type=c.type, confidence=round(float(c.confidence), 3), trigger=(c.hit.start, c.hit.end),
+                    why=c.why, agent=c.agent, patient=c.patient, frame=c.hit.frame, trigger_text=c.hit.text)
+            for c in cands]
+
+
+@dataclass
+class _Holder:
+    text: str
+
+
+def detect(sentence: Any, ctx: Any, *, embeddings: bool = True) -> list[Mention]:
+    """Event mentions in one ``context.Sentence`` of the article ``ctx`` (see module doc)."""
+    if not hasattr(sentence, "text"):
+        raise TypeError(f"detect() expects an extract.context.Sentence, got {type(sentence).__name__}")
+    return detect_text(sentence.text, getattr(sentence, "doc", None), _published(ctx),
+                       embeddings=embeddings, ctx=ctx, sentence=sentence)
+
+
+def detect_all(ctx: Any, *, embeddings: bool = True) -> dict[int, list[Mention]]:
+    """Mentions for every sentence of an article, keyed by sentence index."""
+    out: dict[int, list[Mention]] = {}
+    for s in ctx.sentences:
+        if needs_parse(s.text):
+            ms = detect(s, ctx, embeddings=embeddings)
+            if ms:
+                out[s.index] = ms
+    return out
+
+
+def top_type(mentions: Iterable[Mention]) -> Optional[str]:
+    best = max(mentions, key=lambda m: m.confidence, default=None)
+    return best.type if best else None
