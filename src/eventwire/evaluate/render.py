@@ -14,7 +14,7 @@ from rich.table import Table
 
 from .items import EventItem, FigureItem
 from .matching import event_mismatches, figure_mismatches
-from .metrics import PRF, Accuracy
+from .metrics import PRF
 from .normalize import overlap
 from .score import EVENT_FIELDS, FIGURE_FIELDS, ArticleResult, Report
 from .snippets import NONE, SnippetReport
@@ -42,10 +42,6 @@ def _prf_table(title: Optional[str], first: str, rows: list[tuple[str, PRF]],
     for name, m in rows:
         table.add_row(name, *_prf_cells(m))
     return table
-
-
-def _acc(a: Accuracy) -> str:
-    return f"{a.acc:.3f} ({a.correct}/{a.total})" if a.total else "— (0)"
 
 
 def print_report(report: Report, console: Console, title: str) -> None:

@@ -8,7 +8,7 @@ from typing import Any, Callable, Optional, Union
 from .. import taxonomy
 from .items import (ActorKey, Document, EvalInputError, EventItem, FigureItem, Place, read_gold,
                     read_predictions)
-from .matching import LEVELS, Level, events_match, figures_match, match_one_to_one
+from .matching import LEVELS, events_match, figures_match, match_one_to_one
 from .metrics import PRF, Accuracy
 from .normalize import same_claimant, same_place_name
 
