@@ -31,8 +31,8 @@ ARTICLES = [
               "The UN human rights office put the civilian toll at 227 killed.")},
     {"id": "art-mogadishu", "title": "Blast in Mogadishu", "outlet": "Horn Test",
      "url": None, "published": "2022-03-03",
-     "text": ("A car bomb exploded near a checkpoint in Mogadishu on Thursday, killing 5 people, "
-              "police said. 🇸🇴 Residents said the blast shook the market.")},
+     "text": ("🇸🇴 Breaking — A car bomb exploded near a checkpoint in Mogadishu on Thursday, "
+              "killing 5 people, police said. Residents said the blast shook the market.")},
 ]
 
 LOC = {

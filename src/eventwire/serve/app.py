@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import contextlib
 import hmac
+import logging
 import os
 from pathlib import Path
 from typing import Any, Optional
@@ -18,6 +19,7 @@ from . import formats
 from .database import Database
 from .writes import PayloadError, ingest_articles, parse_articles
 
+log = logging.getLogger("eventwire.serve")
 STATIC = Path(__file__).resolve().parent / "static"
 DEFAULT_MAX_BODY = 10 * 1024 * 1024
 DEFAULT_LIMIT = 100
@@ -243,7 +245,12 @@ def create_app(db_path: str | Path, token: Optional[str] = None,
             articles = parse_articles(body)
         except PayloadError as exc:
             raise HTTPException(400, str(exc)) from None
-        result = await db.write(lambda store: ingest_articles(store, articles))
+        try:
+            result = await db.write(lambda store: ingest_articles(store, articles))
+        except Exception as exc:  # noqa: BLE001 - the client needs an answer, not a dropped socket
+            log.exception("POST /articles failed")
+            raise HTTPException(500, f"ingest failed ({type(exc).__name__}: {exc}); articles read "
+                                     "before the failure may be stored; the server log has details.") from None
         return JSONResponse(result, status_code=201)
 
     # ------------------------------------------------------------------ dashboard

@@ -63,24 +63,23 @@ def parse_articles(body: bytes) -> list[dict]:
 
 
 def ingest_articles(store: Store, articles: list[dict]) -> dict:
-    """Ingest (clean, dedupe) then extract and resolve; runs on the writer thread.
+    """Ingest (clean, dedupe), extract and resolve; runs on the writer thread.
 
     The articles go through a temporary JSON-lines file so they take exactly the path a file
     given to ``eventwire ingest`` takes: same cleaning, same quarantine, same flags.
     """
-    from ..ingest import ingest
-    from ..pipeline import process_articles
+    from ..ingest import ingest, quarantine_line
 
     with tempfile.TemporaryDirectory(prefix="eventwire-post-") as tmp:
-        path = Path(tmp) / "posted.jsonl"
+        path = Path(tmp) / "POST-articles.jsonl"
         with path.open("w", encoding="utf-8") as fh:
             for a in articles:
                 fh.write(json.dumps({k: a.get(k) for k in ARTICLE_KEYS if a.get(k) is not None},
                                     ensure_ascii=False) + "\n")
-        report = ingest(store, [path], extract=False)
-    ids = list(report.article_ids)
-    counts = process_articles(store, ids) if ids else {"articles": 0, "events": 0, "figures": 0}
-    return {"received": len(articles), "article_ids": ids,
-            "duplicates": getattr(report, "duplicates", 0),
-            "quarantined": [q.detail for q in getattr(report, "quarantined", [])],
-            "events": counts.get("events", 0), "figures": counts.get("figures", 0)}
+        summary = ingest([path], store, extract=True)
+    extraction = summary.extraction or {}
+    return {"received": len(articles), "new": summary.new, "article_ids": list(summary.new_ids),
+            "duplicate": summary.duplicate, "near_duplicate": summary.near_duplicate,
+            "quarantined": [quarantine_line(q) for q in summary.problems],
+            "events": extraction.get("events", 0), "figures": extraction.get("figures", 0),
+            "extraction_error": summary.extraction_error}

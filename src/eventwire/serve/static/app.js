@@ -83,7 +83,7 @@
   // ---------------------------------------------------------------- map
   let map, cluster;
   async function initMap() {
-    map = L.map("map", { worldCopyJump: true, preferCanvas: false, zoomSnap: 0.5 }).setView([30, 20], 2);
+    map = L.map("map", { worldCopyJump: true, zoomSnap: 0.5, minZoom: 1, maxZoom: 12 }).setView([30, 20], 2);
     map.attributionControl.addAttribution("Natural Earth via world-atlas");
     try {
       const topo = await getJSON("static/vendor/world-atlas/countries-50m.json");
@@ -159,8 +159,11 @@
       .attr("y", (d) => y(d[1])).attr("height", (d) => Math.max(0, y(d[0]) - y(d[1])))
       .append("title").text((d) => `${fmt(d.data.day)}: ${d[1] - d[0]}`);
     svg.append("g").attr("transform", `translate(0,${height - m.bottom})`)
-      .call(d3.axisBottom(x).ticks(Math.min(10, Math.floor(width / 90))).tickSizeOuter(0));
-    svg.append("g").attr("transform", `translate(${m.left},0)`).call(d3.axisLeft(y).ticks(4));
+      .call(d3.axisBottom(x).tickSizeOuter(0)
+        .ticks(d3.utcDay.every(Math.max(1, Math.ceil(d3.utcDay.count(x0, x1) / Math.max(2, Math.floor(width / 80))))))
+        .tickFormat(d3.utcFormat("%b %d")));
+    svg.append("g").attr("transform", `translate(${m.left},0)`)
+      .call(d3.axisLeft(y).ticks(Math.min(4, y.domain()[1])).tickFormat(d3.format("d")));
 
     const brush = d3.brushX().extent([[m.left, m.top], [width - m.right, height - m.bottom]])
       .on("end", (ev) => {
