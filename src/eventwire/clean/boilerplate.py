@@ -86,6 +86,7 @@ _CAPTION_LEAD = re.compile(r"^(?:A |The )?(?:map|graphic|chart|satellite image|v
                            r"file photo|photo)s? (?:showing|shows|of)\b", re.I)
 _PAST_REPORTING = re.compile(r"\b(?:said|says|told|added|reported|according to)\b")
 _MAX_CHROME = 260
+_APPEAL_MAX_SENTENCES = 4
 
 # -- appeals (donation, membership, newsletter) — judged on text outside quotation marks ------
 _APPEAL_CUES = re.compile(
@@ -227,7 +228,9 @@ def _addresses_reader(text: str) -> bool:
 def _drop_appeals(paragraphs: list[str], cuts: list[Cut]) -> list[str]:
     """Appeals come in runs (usually at the tail): a paragraph next to a clear appeal that
     also speaks to the reader in the outlet's voice belongs to the run."""
-    flags = [appeal_score(p) >= 2 for p in paragraphs]
+    # A long paragraph is judged sentence by sentence later (a flattened page holds news and
+    # appeal in one line); only short paragraphs are dropped whole.
+    flags = [_sentence_count(p) <= _APPEAL_MAX_SENTENCES and appeal_score(p) >= 2 for p in paragraphs]
     changed = True
     while changed:
         changed = False
@@ -235,7 +238,7 @@ def _drop_appeals(paragraphs: list[str], cuts: list[Cut]) -> list[str]:
             if flags[i]:
                 continue
             near = (i > 0 and flags[i - 1]) or (i + 1 < len(flags) and flags[i + 1])
-            if near and _addresses_reader(p):
+            if near and _sentence_count(p) <= _APPEAL_MAX_SENTENCES and _addresses_reader(p):
                 flags[i] = changed = True
     kept = []
     for p, is_appeal in zip(paragraphs, flags):
@@ -244,6 +247,10 @@ def _drop_appeals(paragraphs: list[str], cuts: list[Cut]) -> list[str]:
         else:
             kept.append(p)
     return kept
+
+
+def _sentence_count(p: str) -> int:
+    return len(_SENT_END.split(p))
 
 
 def _cut_spans(p: str, cuts: list[Cut]) -> str:

@@ -109,7 +109,7 @@ def _valid_utf8_multibyte(data: bytes) -> bool:
     """True when ``data`` holds well-formed UTF-8 multibyte characters (so it was meant as UTF-8)."""
     count = 0
     i, n = 0, len(data)
-    while i < n and count < 3:
+    while i < n and count < 1:
         b = data[i]
         if b < 0x80:
             i += 1
@@ -124,4 +124,4 @@ def _valid_utf8_multibyte(data: bytes) -> bool:
             except UnicodeDecodeError:
                 pass
         i += 1
-    return count >= 3
+    return count >= 1

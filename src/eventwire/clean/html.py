@@ -62,3 +62,28 @@ def _page_chrome(html: str, kept: str) -> str:
         if len(words) >= _MIN_CHROME_WORDS and sum(w not in kept_words for w in words) > len(words) / 2:
             lost.append(block.strip())
     return "\n".join(lost)
+
+
+_BLOCK_TAGS = ("p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote",
+               "figcaption", "tr", "section", "article")
+
+
+def fragment_text(fragment: str) -> str:
+    """Plain text of an HTML fragment (a feed item's content), one paragraph a line.
+
+    trafilatura wants a whole page and gives up on a two-sentence description; a fragment
+    needs only its tags turned into line breaks.
+    """
+    if "<" not in fragment:
+        return fragment
+    try:
+        root = lxml.html.fragment_fromstring(fragment, create_parent="div")
+    except (ValueError, lxml.etree.ParserError):
+        return re.sub(r"<[^>]+>", " ", fragment)
+    for bad in list(root.iter(*_INVISIBLE)):
+        bad.drop_tree()
+    for el in root.iter(*_BLOCK_TAGS):
+        el.tail = "\n" + (el.tail or "")
+        if el.tag != "br":
+            el.text = "\n" + (el.text or "")
+    return re.sub(r"\n\s*\n+", "\n", root.text_content()).strip()

@@ -65,7 +65,8 @@ def register(app: typer.Typer) -> None:
 
                 def on_problem(item) -> None:
                     counts["quarantined"] += 1
-                    bar.console.print(f"[yellow]quarantined[/] {escape(quarantine_line(item))}")
+                    bar.console.print(f"[yellow]quarantined[/] {escape(quarantine_line(item))}",
+                                      soft_wrap=True)
                     bar.update(task, counts=label())
 
                 def on_article(status: str, article) -> None:

@@ -36,10 +36,16 @@ def build_article(doc: Doc) -> Union[Article, Problem]:
         url = url or page.url
         raw_text = doc.html
     else:
-        raw_text = doc.text or ""
-        cleaned = clean_text(raw_text, title=title)
+        # Feed items keep their HTML fragment as the raw input; their text is its plain text.
+        raw_text = doc.raw.content.decode("utf-8") if doc.kind in ("rss", "atom") and doc.raw.content \
+            else doc.text or ""
+        cleaned = clean_text(doc.text or "", title=title)
         title = title or cleaned.title
     words = len(cleaned.text.split())
+    if words < MIN_WORDS and doc.html is not None:
+        return problem(doc.source, doc.locator, "no_article_text",
+                       f"the page holds no article text ({words} word(s) outside navigation and "
+                       "page furniture); check that it is a news article page", doc.raw)
     if words < MIN_WORDS:
         what = "is empty" if not raw_text.strip() else (
             f"has only {words} word(s) of article text after cleaning")

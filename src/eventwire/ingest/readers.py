@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import gzip
 import json
+import os
 import re
 import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, BinaryIO, Callable, Iterator, Optional, Union
 
+from ..clean.html import fragment_text
 from ..clean.encoding import EncodingProblem, binary_kind, decode_bytes
 from ..records import QuarantineItem
 from ..store.articles import RawInput
@@ -161,7 +163,7 @@ def read_jsonl(stream: BinaryIO, src: str, max_bytes: int) -> Iterator[Item]:
         except (EOFError, zlib.error, gzip.BadGzipFile, OSError) as err:
             yield problem(src, f"after line {number - 1}", "truncated_gzip",
                           f"the compressed file is cut short ({err}); the lines before were read; "
-                          "copy or download it again")
+                          "copy or download it again", _whole_file_location(src, "jsonl"))
             return
         if not line:
             return
@@ -236,7 +238,7 @@ def read_warc(stream: BinaryIO, src: str, max_bytes: int) -> Iterator[Item]:
     except (ArchiveLoadFailed, EOFError, zlib.error, gzip.BadGzipFile, ValueError, OSError) as err:
         yield problem(src, f"after record {number}", "truncated_warc",
                       f"the WARC file is cut short or damaged ({_short(err)}); the records before "
-                      "were read; fetch or copy the file again")
+                      "were read; fetch or copy the file again", _whole_file_location(src, "warc"))
 
 
 def _warc_item(record: Any, src: str, loc: str, max_bytes: int) -> Optional[Item]:
@@ -247,6 +249,11 @@ def _warc_item(record: Any, src: str, loc: str, max_bytes: int) -> Optional[Item
         return None
     body = record.content_stream().read(max_bytes + 1)
     url = record.rec_headers.get_header("WARC-Target-URI")
+    if len(body) <= max_bytes and getattr(record.raw_stream, "limit", 0) > 0:
+        # warcio hands back a short body when the file ends inside a record; its declared
+        # Content-Length is the only witness.
+        raise EOFError(f"{loc} declares {record.length} bytes but the file ends "
+                       f"{record.raw_stream.limit} bytes early")
     if "html" not in ctype.lower() and not sniff(body[:4096]) == "html":
         return None
     if len(body) > max_bytes:
@@ -285,7 +292,7 @@ def read_feed(data: bytes, src: str, max_bytes: int) -> Iterator[Item]:
             continue
         meta = {"title": entry.get("title"), "url": entry.get("link"), "outlet": outlet,
                 "published": _entry_date(entry)}
-        yield Doc(src, loc, kind, raw, html=body, meta={k: v for k, v in meta.items() if v})
+        yield Doc(src, loc, kind, raw, text=fragment_text(body), meta={k: v for k, v in meta.items() if v})
 
 
 def _entry_body(entry: Any) -> str:
@@ -307,6 +314,15 @@ def _raw(src: str, loc: Optional[str], fmt: Optional[str], content: Optional[byt
          size: Optional[int] = None) -> RawInput:
     return RawInput(source=src, locator=loc, format=fmt,
                     size=size if size is not None else len(content or b""), content=content)
+
+
+def _whole_file_location(src: str, fmt: str) -> RawInput:
+    """Where a damaged container lies; its bytes stay in the file rather than in the store."""
+    try:
+        size = os.path.getsize(src)
+    except OSError:
+        size = 0
+    return _raw(src, None, fmt, None, size)
 
 
 def _declared_charset(data: bytes) -> Optional[str]:
