@@ -62,10 +62,13 @@ def input_bytes(paths: PathsArg) -> int:
     return total
 
 
-def _items(paths: PathsArg, max_bytes: int,
-           on_bytes: Optional[Callable[[int], None]]) -> Iterator[Union[Article, Problem, tuple]]:
-    """Articles (with their raw input) and problems, in input order."""
+def _items(paths: PathsArg, max_bytes: int, on_bytes: Optional[Callable[[int], None]],
+           skip: frozenset[str] = frozenset()) -> Iterator[Union[Article, Problem, tuple]]:
+    """Articles (with their raw input) and problems, in input order. ``skip``: real paths
+    never to read (the store's own files, when it lies inside an input folder)."""
     for path, exists in expand(_as_list(paths)):
+        if skip and os.path.realpath(path) in skip:
+            continue
         if not exists:
             yield problem(str(path), None, "not_found", "no such file or folder; check the path")
             continue
@@ -127,7 +130,8 @@ def _ingest_into(store: Store, paths: PathsArg, max_bytes: int,
     index = NearDuplicateIndex()
     for article_id, values in repo.original_minhashes(store):
         index.add(article_id, from_stored(values))
-    for item in _items(paths, max_bytes, on_bytes):
+    own = os.path.realpath(store.path)
+    for item in _items(paths, max_bytes, on_bytes, frozenset({own, own + ".wal"})):
         if isinstance(item, Problem):
             summary.quarantined += 1
             summary.problems.append(item.item)
