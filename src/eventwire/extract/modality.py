@@ -41,6 +41,12 @@ FACTIVE_HEADS = {"order", "agree", "decide", "vote", "approve", "begin", "start"
                  "report", "say", "claim", "announce", "tell", "state", "add", "note", "acknowledge",
                  "admit", "see", "hear", "witness", "show", "reveal", "deny", "help", "keep", "allow",
                  "force", "compel", "authorize", "authorise", "sign"}
+# Climbing by these dependencies puts the trigger inside what the governing word says;
+# climbing from a subject does not ("the deal called for…" reports the deal).
+_COMPLEMENT_DEPS = {"xcomp", "ccomp", "dobj", "prep", "pobj", "advcl", "acomp", "attr", "oprd", "pcomp", "compound"}
+# Heads that are irrealis only with an infinitive: "is set to", "is due to", "is about to".
+_XCOMP_ONLY = {"set", "due", "about", "going", "able", "unable", "ready", "prepared", "likely", "unlikely",
+               "schedule", "poise", "call", "press", "push", "need", "stop", "keep"}
 NEG_WORDS = {"not", "n't", "never", "no", "neither", "nor", "without", "nobody", "none", "nothing"}
 
 _APPEAL = re.compile(
@@ -87,7 +93,7 @@ def _clause_head(tok: Any) -> Any:
     for _ in range(8):
         if cur.pos_ in ("VERB", "AUX") or cur.dep_ in ("ROOT", "ccomp", "xcomp", "advcl", "relcl", "conj", "acl", "pcomp"):
             return cur
-        if cur.head is cur:
+        if cur.head.i == cur.i:
             return cur
         cur = cur.head
     return cur
@@ -119,7 +125,7 @@ def _aux_modality(verb: Any) -> Optional[str]:
             return f"hypothetical ({low})"
     # "is going to strike", "is about to fall"
     for c in verb.children:
-        if c.dep_ == "aux" and c.lower_ == "to" and verb.head.lemma_ in ("go", "about") and verb.head is not verb:
+        if c.dep_ == "aux" and c.lower_ == "to" and verb.head.lemma_ in ("go", "about") and verb.head.i != verb.i:
             return "future (going to)"
     return None
 
@@ -143,35 +149,39 @@ def assess(doc: Any, start: int, end: int) -> Verdict:
     if tok.dep_ == "pobj" and tok.head.lower_ == "without":
         return Verdict(False, "negated (without)")
     cur = tok
+    came_via = ""            # dependency by which we climbed into ``cur``
     hops = 0
     while hops < 10:
         hops += 1
-        if cur.pos_ in ("NOUN", "PROPN") and cur is not tok and cur.lemma_.lower() in IRREALIS_NOUNS:
+        same = cur.i == tok.i
+        if cur.pos_ in ("NOUN", "PROPN") and not same and came_via in _COMPLEMENT_DEPS \
+                and cur.lemma_.lower() in IRREALIS_NOUNS:
             return Verdict(False, f"irrealis noun ({cur.lemma_})")
         if cur.pos_ in ("VERB", "AUX", "ADJ") or cur.dep_ == "ROOT":
-            if cur is not tok and cur.pos_ == "VERB" and _own_negation(cur) and cur.lemma_ not in ("say", "tell", "deny"):
+            if not same and cur.pos_ == "VERB" and _own_negation(cur) and cur.lemma_ not in ("say", "tell", "deny"):
                 return Verdict(False, f"negated ({cur.text})")
-            if cur is tok and _own_negation(cur):
+            if same and _own_negation(cur):
                 return Verdict(False, f"negated ({cur.text})")
             why = _aux_modality(cur) or _conditional(cur)
             if why:
                 return Verdict(False, why)
-            if cur is not tok:
+            if not same and came_via in _COMPLEMENT_DEPS:
                 lemma = cur.lemma_.lower()
                 if lemma in FACTIVE_HEADS:
                     # Past reported speech or an order/agreement: the complement stands.
                     return FACT
-                if lemma in IRREALIS_HEADS:
+                if lemma in IRREALIS_HEADS and (lemma not in _XCOMP_ONLY or came_via == "xcomp"):
                     return Verdict(False, f"irrealis ({cur.lemma_})")
         head = cur.head
-        if head is cur:
+        if head.i == cur.i:
             break
         # A conjunct with its own subject is its own clause ("..., but explosions were heard").
         if cur.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in cur.children):
             break
         # A relative clause or a clause that modifies a noun is told of that noun, not governed.
-        if cur.dep_ in ("relcl", "acl") and cur.tag_ in ("VBD", "VBN") and cur is tok:
+        if cur.dep_ in ("relcl", "acl") and cur.tag_ in ("VBD", "VBN") and same:
             break
+        came_via = cur.dep_ if cur.dep_ != "conj" else came_via
         cur = head
     return FACT
 

@@ -110,15 +110,15 @@ def _arguments(tok: Any) -> tuple[Optional[Span], Optional[Span]]:
         for c in verb.children:
             if c.dep_ == "nsubj" and agent is None:
                 agent = _np_span(c)
-            elif c.dep_ == "nsubjpass" and patient is None and c is not tok:
+            elif c.dep_ == "nsubjpass" and patient is None and c.i != tok.i:
                 patient = _np_span(c)
-            elif c.dep_ == "dobj" and patient is None and c is not tok:
+            elif c.dep_ == "dobj" and patient is None and c.i != tok.i:
                 patient = _np_span(c)
             elif c.dep_ == "agent":
                 for g in c.children:
                     if g.dep_ == "pobj":
                         agent = _np_span(g)
-        if verb is tok and patient is None:
+        if verb.i == tok.i and patient is None:
             for c in tok.children:
                 if c.dep_ == "prep" and c.lower_ in ("on", "against", "at", "upon", "with"):
                     for g in c.children:
@@ -177,6 +177,16 @@ def _violence_type(frame: str, text: str, trig: str, agent: str, patient: str) -
     target = patient or text
     if _protest_context(text) and cue("police", text) and cue("lethal", text):
         return "excessive_force_against_protesters", 0.8, "protesters + security forces + lethal force", violent_opts
+    if frame == "CLASH":
+        if cue("police", text) and (_protest_context(text) or re.search(
+                r"\b(?:activists|supporters|students|youths|workers|crowds?|rioters)\b", text, re.I)) \
+                and not cue("nonstate", text):
+            return "violent_demonstration", 0.7, "crowd clashed with police", violent_opts + ["violent_demonstration"]
+        if cue("suicide", text) or cue("chem", text):
+            w = _weapon_type(text, trig)
+            if w:
+                return w[0], 0.8, w[1], violent_opts
+        return "armed_clash", 0.75, "fighting between armed groups", violent_opts
     w = _weapon_type(text, trig)
     if w:
         return w[0], 0.85, w[1], violent_opts
@@ -184,8 +194,6 @@ def _violence_type(frame: str, text: str, trig: str, agent: str, patient: str) -
         return "mob_violence", 0.75, "mob/communal actor", violent_opts
     if re.search(r"\b(?:cartels?|gangs?|gangsters|narco\w*|drug (?:lords?|traffickers|gangs?)|hitmen|mafia)\b", text, re.I):
         return "organized_crime", 0.7, "criminal actor", violent_opts
-    if frame == "CLASH":
-        return "armed_clash", 0.8, "fighting between armed groups", violent_opts
     if cue("military_target", target) and not cue("civilians", target):
         return "armed_clash", 0.65, "armed target", violent_opts
     if cue("civilians", target) or cue("civilians", text):
@@ -204,10 +212,13 @@ def _territory_type(frame: str, text: str, agent: str, patient: str) -> tuple[st
         or re.search(r"\bfrom (?:the )?(?:\w+ )?(?:rebels|militants|insurgents|jihadists|islamic state|isis|al[- ]shabaa?b|taliban|boko haram|terrorists|separatists|gunmen|militias?)\b", text, re.I)
     if frame == "RETAKE":
         if agent and cue("nonstate", agent) and not cue("state", agent):
-            return "non_state_actor_overtakes_territory", 0.6, "non-state actor retook ground"
+            return "non_state_actor_overtakes_territory", 0.75, "non-state actor retook ground"
         return "government_regains_territory", 0.85, "retook/liberated"
     if gov_agent and held_by_nonstate:
-        return "government_regains_territory", 0.75, "state forces captured ground held by non-state group"
+        return "government_regains_territory", 0.8, "state forces captured ground held by non-state group"
+    if gov_agent and not re.search(r"\b[A-Z][a-z]+(?:n|ian|ish|ese|i)\b", agent):
+        # "the army took control": a state's own forces (no foreign nationality named).
+        return "government_regains_territory", 0.6, "state forces took ground"
     return "non_state_actor_overtakes_territory", 0.8, "captured/seized ground"
 
 
@@ -264,7 +275,7 @@ def _decide(hit: TriggerHit, text: str, agent: str, patient: str, tok: Any) -> O
                 return "shelling_artillery_missile", 0.9, "artillery/rocket/missile, platform not aircraft", ["shelling_artillery_missile"]
             return "air_drone_strike", 0.75, "missile from aircraft/drone", ["air_drone_strike", "shelling_artillery_missile"]
         if f in ("WOUND", "DAMAGE", "KILL") and not (cue("armed", text) or _weapon_type(text, trig)
-                                                   or cue("civilians", text) and f == "KILL" and not re.match(r"dead|died|death", low)):
+                                                   or f == "KILL" and not re.match(r"dead|died|death|lost", low)):
             return None                  # "died in hospital", "damaged the economy"
         if f == "DAMAGE" and not _weapon_type(text, trig):
             if _protest_context(text):
@@ -297,13 +308,17 @@ def _decide(hit: TriggerHit, text: str, agent: str, patient: str, tok: Any) -> O
     if f == "WITHDRAW":
         if re.search(r"\b(?:talks|deal|agreement|treaty|negotiations|accord|pact|coalition|election|race|bid|candidacy|organi[sz]ation|council)\b", obj, re.I):
             return "diplomacy", 0.6, "withdrew from a deal/body", ["diplomacy"]
-        if not cue("armed", text):
+        if not (cue("armed", text) or cue("air", text)):
             return None
-        return "non_violent_transfer_of_territory", 0.6, "forces withdrew", ["non_violent_transfer_of_territory", "change_to_group_activity"]
+        if re.search(r"\b(?:planes|aircraft|jets|helicopters|equipment|weapons|missiles|ambassadors?|diplomats|staff|personnel)\b", obj, re.I):
+            return "change_to_group_activity", 0.6, "assets withdrawn", ["change_to_group_activity", "non_violent_transfer_of_territory"]
+        return "non_violent_transfer_of_territory", 0.65, "forces withdrew", ["non_violent_transfer_of_territory", "change_to_group_activity"]
 
     if f == "PROTEST":
         if re.match(r"march|rall", low) and cue("armed", text) and not cue("protesters", text.replace(trig, "")):
             return None                  # "troops marched on the capital"
+        if re.search(r"protest (?:note|letter)|note of protest|(?:lodged|filed|sent) (?:a |an )?(?:formal |official |strong )?protest", text, re.I):
+            return "diplomacy", 0.6, "diplomatic protest", ["diplomacy"]
         if re.match(r"protest(?:ed|s)? (?:to|against)", text[hit.start:hit.end + 9], re.I) and cue("state", agent or ""):
             return "diplomacy", 0.5, "state lodged a protest", ["diplomacy"]
         if cue("lethal", text) and cue("police", text):
@@ -364,6 +379,8 @@ def _decide(hit: TriggerHit, text: str, agent: str, patient: str, tok: Any) -> O
             return "diplomacy", 0.5, "arrest warrant", ["diplomacy", "arrests"]
         if agent and cue("nonstate", agent) and not cue("state", agent):
             return "abduction_forced_disappearance", 0.6, "non-state group detained people", ["abduction_forced_disappearance", "arrests"]
+        if re.search(r"\b(?:cartels?|drug (?:ring|gang|traffick\w+|cartel|lords?)|narco\w*|traffick\w+|smuggl\w+|mafia|gangs?|cocaine|heroin|methamphetamine|fentanyl|extortion)\b", text, re.I):
+            return "organized_crime", 0.6, "arrests of a criminal network", ["organized_crime", "arrests"]
         return "arrests", 0.85, "arrest/detention", ["arrests", "organized_crime", "protest_with_intervention"]
 
     if f == "LOOT":
@@ -400,7 +417,7 @@ def _decide(hit: TriggerHit, text: str, agent: str, patient: str, tok: Any) -> O
             return None
         if re.match(r"resolution", low) and not re.search(r"\b(?:un|united nations|security council|general assembly|adopted|passed|vot\w+)\b", text, re.I):
             return None
-        conf = 0.5 if re.match(r"urg|call|demand|appeal|meeting|envoy|resolution", low) else 0.75
+        conf = 0.5 if re.match(r"meeting|envoy|resolution", low) else 0.6 if re.match(r"urg|call|demand|appeal", low) else 0.75
         return "diplomacy", conf, "talks/visit/sanction/pledge/condemnation", ["diplomacy", "agreement", "attribution"]
 
     if f == "ATTRIB":
@@ -522,6 +539,9 @@ def _candidates(text: str, doc: Any, published: Optional[date]) -> list[_Candida
             span = doc.char_span(h.start, h.end, alignment_mode="expand")
             if span is not None and len(span):
                 tok = span.root
+                if tok.pos_ == "PROPN" and tok.ent_type_ in ("ORG", "PERSON", "FAC", "WORK_OF_ART", "EVENT", "LAW", "PRODUCT") \
+                        and h.frame not in ("CYBER", "CRIME"):
+                    continue         # "National Liberation Army", "Operation Desert Storm"
                 agent_s, patient_s = _arguments(tok)
             verdict = modality.assess(doc, h.start, h.end)
         else:
@@ -542,7 +562,14 @@ def _candidates(text: str, doc: Any, published: Optional[date]) -> list[_Candida
 def _merge(cands: list[_Candidate]) -> list[_Candidate]:
     """One candidate per happening: consequence words join the principal trigger, same types merge."""
     principal = [c for c in cands if c.hit.frame not in triggers.CONSEQUENCE_FRAMES]
-    violent_principal = [c for c in principal if c.type in _VIOLENT]
+    violent_principal = [c for c in principal if c.type in _VIOLENT | {"man_made_disaster", "natural_disaster"}]
+    # Forces pulled out and others moved in, with no fighting told: a non-violent transfer.
+    if any(c.hit.frame == "WITHDRAW" and c.type == "non_violent_transfer_of_territory" for c in cands) \
+            and not any(c.hit.frame in ("CLASH", "STRIKE", "SHELL", "AIR") for c in cands):
+        for c in cands:
+            if c.type in ("non_state_actor_overtakes_territory", "government_regains_territory") and c.hit.frame == "CAPTURE":
+                c.why.append("others moved in after a withdrawal, no fighting told")
+                c.type = "non_violent_transfer_of_territory"
     keep: list[_Candidate] = []
     for c in cands:
         if c.hit.frame in triggers.CONSEQUENCE_FRAMES and violent_principal:
