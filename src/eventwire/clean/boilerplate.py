@@ -79,8 +79,8 @@ _NAV_SEPARATED = re.compile(r"^(?:[^|•·›»\n]{1,25}\s*[|•·›»]\s*){2,}
 _CAPTION_DATED = re.compile(
     rf"^[^“”\"]{{15,280}}(?:,? on (?:\w+day,? )?{MONTHS} \d{{1,2}},? \d{{4}},? in {_NAME}[^.]{{0,60}}"
     rf"|,? in {_NAME}[^.]{{0,60}},? on (?:\w+day,? )?{MONTHS} \d{{1,2}},? \d{{4}})\.$")
-_CAPTION_CREDITED = re.compile(r"\((?:AP |AFP |Reuters )?(?:photo|photograph|image|picture)s?\b"
-                               r"[^)]{0,80}\)\s*$|\b(?:Photograph|Photo|Image):\s*\S[^.]{0,80}$",
+_CAPTION_CREDITED = re.compile(r"\([^()]{0,60}\b(?:photo|photograph|image|picture)s?\b"
+                               r"[^()]{0,80}\)\s*$|\b(?:Photograph|Photo|Image):\s*\S[^.]{0,80}$",
                                re.I)
 _CAPTION_LEAD = re.compile(r"^(?:A |The )?(?:map|graphic|chart|satellite image|video still|"
                            r"file photo|photo)s? (?:showing|shows|of)\b", re.I)
@@ -113,10 +113,11 @@ _AFTER_SLASH = (rf"(?:The )?[{_UPPER}][\w.’'\-]*(?: (?:Images|Agency|Press|Gua
 _CREDIT = re.compile(
     rf"\b(?:Photograph|Photo|Photos|Image|Picture|Composite|Illustration)s?:\s*"
     rf"(?:{_AGENCY}|{_NAME}(?: {_NAME}){{0,3}}(?=/))(?:/{_AFTER_SLASH})*(?:\s+via\s+{_AGENCY})?")
-_READ_MORE = re.compile(r"\s*\bRead more\b(?:\s*:)?")
+# No word boundary before "Read": flattened pages glue it to the headline ("stationsRead more").
+_READ_MORE = re.compile(r"\s*Read more\b(?:\s*:)?")
 _VIDEO_LABEL = re.compile(r"\b\d{1,2}:\d{2}(?=[‘'“\"A-Z])[^\n]{3,220}?\s[–-]\s?video\b")
 _SKIP_NAV = re.compile(r"\bSkip to (?:main )?(?:content|navigation|footer|search)\b", re.I)
-_MAP_LABEL = re.compile(rf"(?:(?<=[.!?”’\"]\s)|(?<=[.!?”’\"]\s\s)|^){_NAME}(?: {_NAME}){{0,2}} map"
+_MAP_LABEL = re.compile(rf"(?:(?<=[.!?”’\"]\s)|(?<=[.!?”’\"]\s\s)|^){_NAME}(?: [\w’'\-]+){{0,2}} map"
                         rf"(?=\s+[{_UPPER}])")
 _GLUED_START = re.compile(r"(?<=[a-z0-9’”)])\s+(?=(?:The|A|An|In|On|At|As|But|After|Meanwhile|"
                           r"Earlier|Later|Ukraine’s|Russia’s|Ukrainian|Russian)\s)")
