@@ -218,6 +218,8 @@ def _is_excluded(text: str, start: int, end: int, raw: str, has_scale: bool) -> 
         return not has_scale
     if not raw[0].isdigit():
         return False
+    if re.search(r"[A-Z][a-z]+,\s*$", before) and re.match(r"^\s*,", after) and len(raw) <= 2:
+        return True                         # "Ollie Hall, 24, died": an age
     if _TIME_AFTER.match(after) or _ORDINAL_AFTER.match(after):
         return True
     if _MODEL_BEFORE.search(before) or _IDENT_BEFORE.search(before):
