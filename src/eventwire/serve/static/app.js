@@ -171,8 +171,11 @@
         const [a, b] = ev.selection.map(x.invert);
         setBrush([fmt(d3.utcDay.floor(a)), fmt(d3.utcDay.offset(d3.utcDay.floor(b), 0))]);
       });
-    svg.append("g").attr("class", "brush").call(brush);
-    state.clearBrush = () => svg.select(".brush").call(brush.move, null);
+    const g = svg.append("g").attr("class", "brush").call(brush);
+    state.clearBrush = () => g.call(brush.move, null);
+    if (state.brush) {  // redrawn (resize, panel): keep the selection the user made
+      g.call(brush.move, [x(parse(state.brush[0])), x(d3.utcHour.offset(parse(state.brush[1]), 12))]);
+    }
   }
 
   function setBrush(range) {
@@ -255,12 +258,23 @@
     return box;
   }
 
+  // The panel takes the right side; the map and timeline shrink beside it instead of hiding.
+  function showPanel(open) {
+    const was = !$("panel").hidden;
+    $("panel").hidden = !open;
+    document.body.classList.toggle("panel-open", open);
+    if (was !== open) {
+      if (map) map.invalidateSize();
+      if (state.events.length) renderTimeline();
+    }
+  }
+
   async function openEvent(id) {
     state.selected = id;
     document.querySelectorAll("#events tbody tr").forEach((tr) =>
       tr.classList.toggle("active", tr.dataset.id === id));
     const panel = $("panel"), body = $("panel-body");
-    panel.hidden = false;
+    showPanel(true);
     body.textContent = "loading…";
     let ev;
     try { ev = await getJSON("events/" + encodeURIComponent(id)); } catch (err) {
@@ -321,8 +335,8 @@
       $("f-conf-out").textContent = "0.00";
       loadEvents().catch(fail);
     });
-    $("panel-close").addEventListener("click", () => { $("panel").hidden = true; state.selected = null; });
-    document.addEventListener("keydown", (e) => { if (e.key === "Escape") $("panel").hidden = true; });
+    $("panel-close").addEventListener("click", () => { showPanel(false); state.selected = null; });
+    document.addEventListener("keydown", (e) => { if (e.key === "Escape") showPanel(false); });
   }
 
   function fail(err) {
