@@ -44,7 +44,7 @@ LEXICON: dict[str, list[str]] = {
         r"shell(?:s|ed|ing)", r"bombard(?:s|ed|ing|ments?)", r"artillery", r"mortars?",
         r"rockets? (?:fire|attacks?|strikes?|hit|landed|slammed)", r"fired (?:\w+ )?(?:rockets|missiles|shells)",
         r"missile (?:strikes?|attacks?)", r"missiles? (?:hit|struck|slammed|landed|rained)",
-        r"launched (?:\w+ )?(?:missiles|rockets)", r"cruise missiles?", r"ballistic missiles?",
+        r"(?:launched|launching|used|using|fired|firing) (?:\w+ ){0,4}(?:missiles|rockets|shells|artillery)", r"cruise missiles?", r"ballistic missiles?",
         r"barrages?", r"salvos?", r"rocket(?:ed|ing)",
     ],
     "AIR": [
@@ -78,7 +78,7 @@ LEXICON: dict[str, list[str]] = {
         r"shootings?", r"gunfire", r"sniper fire",
     ],
     "WOUND": [r"wound(?:ed|ing|s)", r"injur(?:ed|ing|ies|y)", r"hurt", r"casualties"],
-    "DAMAGE": [r"destroy(?:ed|s|ing)", r"damag(?:ed|ing)", r"flatten(?:ed)?", r"razed", r"levell?ed", r"reduced to rubble"],
+    "DAMAGE": [r"destroy(?:ed|s|ing)?", r"damag(?:ed|ing)", r"flatten(?:ed)?", r"razed", r"levell?ed", r"reduced to rubble"],
     # --- territory ---------------------------------------------------------------------------
     "CAPTURE": [
         r"captur(?:ed|es|ing|e)", r"seiz(?:ed|es|ing|ure)", r"took (?:full |complete )?control",
@@ -86,7 +86,7 @@ LEXICON: dict[str, list[str]] = {
         r"taken over", r"fell to", r"fall of", r"advanc(?:ed|es|ing) (?:into|on)",
         r"entered (?:the )?(?:city|town|village|capital)", r"occupied", r"now controls?", r"under (?:the )?control of",
         r"(?:raised|hoisted) (?:their|its|the) flag", r"(?:took|taken) (?:the )?(?:city|town|village)",
-        r"gain(?:ed)? (?:control|ground)",
+        r"gain(?:ed)? (?:control|ground)", r"(?:been |was |were )?lost to", r"(?:were|was|are|is|now) in (?:full )?control of",
     ],
     "RETAKE": [
         r"re-?took", r"re-?tak(?:en|e|ing|es)", r"recaptur(?:ed|e|es|ing)", r"liberat(?:ed|e|es|ing|ion)",
@@ -169,9 +169,9 @@ LEXICON: dict[str, list[str]] = {
         r"false flag",
     ],
     "DEPLOY": [
-        r"deploy(?:ed|s|ing|ment|ments)", r"mobili[sz](?:ed|ation|ing|e)", r"(?:on|to) (?:high |full |combat |special )?alert",
+        r"deploy(?:ed|s|ing|ment|ments)", r"mobili[sz](?:ed|ation|ing|e)", r"(?:on|to) [\"“]?(?:high |full |combat |special |heightened |maximum )?(?:combat )?alert",
         r"curfews?", r"martial law", r"state of emergency", r"defect(?:ed|ion|ions|ors?)", r"conscription",
-        r"reinforcements?", r"massed", r"troop build-?ups?", r"call(?:ed)? up (?:\w+ )?reservists", r"reservists",
+        r"reinforcements?", r"mass(?:ed|ing)", r"troop build-?ups?", r"call(?:ed)? up (?:\w+ )?reservists", r"reservists",
         r"sent (?:\w+ ){0,3}(?:troops|soldiers|forces|battalions|units)",
         r"dispatched", r"joined (?:the )?(?:rebels|militants|insurgents|islamic state|army|fight)",
         r"disband(?:ed)?", r"suspend(?:ed)? (?:operations|activities)", r"redeploy(?:ed|ment)?",

@@ -240,11 +240,12 @@ def _decide(hit: TriggerHit, text: str, agent: str, patient: str, tok: Any) -> O
             if not cue("armed", text):
                 return None
         if f == "CLASH" and re.match(r"fight|fought|battl", low) and not cue("armed", text) \
-                and not cue("nonstate", text):
+                and not cue("nonstate", text) and not (tok is not None and tok.pos_ == "NOUN" and low == "fighting"):
             return None                  # "fight corruption", "battle for votes"
         if f == "CLASH" and re.match(r"stormed", low) and _protest_context(text):
             return "violent_demonstration", 0.75, "protesters stormed", ["violent_demonstration", "armed_clash"]
-        if f == "STRIKE" and re.match(r"strikes?$|struck$|hit", low) and not (
+        national = tok is not None and any(c.ent_type_ == "NORP" for c in tok.children)
+        if f == "STRIKE" and re.match(r"strikes?$|struck$|hit", low) and not national and not (
                 cue("armed", text) or cue("shell", text) or cue("air", text) or cue("remote", text)):
             return None                  # "struck a deal", "hit by inflation"
         if f == "STRIKE" and low.startswith("raid") and cue("police", text) and not cue("lethal", text):
