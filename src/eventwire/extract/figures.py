@@ -140,7 +140,7 @@ _CASUALTY_HINT = re.compile(
     r"crammed|without|hurt|spared|rescu|exchang|swap|mass\s+grave|dead)", re.IGNORECASE)
 _ANY_COUNT = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
                         r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|"
-                        r"thousand|million|dozen|dozens|scores|an?\s+(?:\w+\s+){0,2}\w+\s+"
+                        r"thousands?|millions?|hundreds|dozen|dozens|scores|an?\s+(?:\w+\s+){0,2}\w+\s+"
                         r"(?:was|has\s+been|had\s+been)\s+(?:killed|injured|wounded|shot))\b",
                         re.IGNORECASE)
 
@@ -197,6 +197,12 @@ def _read_phrase(text: str, n: NumberMention) -> tuple[Optional[str], str, int, 
     toks = _words(text, n.end, min(len(text), n.end + 90))
     mods: list[str] = []
     i = 0
+    # "500 or so militants", "1,000\" Taliban fighters", "50-plus people"
+    while i < len(toks) and toks[i].group().lower() in ("“", "”", '"', "+", "-plus", "plus"):
+        i += 1
+    if i + 1 < len(toks) and toks[i].group().lower() == "or" and \
+            toks[i + 1].group().lower() in ("so", "more"):
+        i += 2
     # "dozens of pieces of equipment", "144 of its soldiers", "37 of whom"
     if toks and toks[0].group().lower() == "of":
         i = 1
@@ -425,11 +431,14 @@ def _read_sentence(text: str, prev_text: str = "") -> list[_Read]:
     # Sub-counts first: "more than 5,000 civilians, including 210 children, had been killed".
     for idx in range(1, len(live)):
         prev, r = live[idx - 1], live[idx]
-        if _INCLUDING.search(text[prev.np_end:r.n.span_start]):
+        gap = text[prev.np_end:r.n.span_start]
+        if _INCLUDING.search(gap):
             head = prev
             while head.parent is not None:
                 head = live[head.parent]
             r.parent = live.index(head)
+        elif prev.parent is not None and re.fullmatch(r"\s*(?:,|and|,\s*and)\s*", gap):
+            r.parent = prev.parent           # "including 58 men, 31 women and 15 children"
     # Quantities.
     for idx, r in enumerate(live):
         n = r.n
@@ -467,8 +476,9 @@ def _read_sentence(text: str, prev_text: str = "") -> list[_Read]:
             continue
         prev = next((o for o in reversed(live[:idx]) if o.parent is None), live[idx - 1])
         gap = text[prev.np_end:r.n.span_start]
-        listed = _LISTED.search(gap) is not None and not _trigger_in(text, prev.np_end,
-                                                                   r.n.span_start)
+        listed = (_LISTED.search(gap) is not None and not _trigger_in(
+            text, prev.np_end, r.n.span_start)) or re.search(
+            r"(?:along\s+with|as\s+well\s+as|together\s+with)\s*$", gap) is not None
         if listed and prev.quantity and r.quantity is None:
             r.quantity, r.trigger, r.trigger_kind = prev.quantity, prev.trigger, "list"
             r.active = prev.active
@@ -548,22 +558,40 @@ def _hypothetical(text: str, r: _Read) -> bool:
     return False
 
 
-def _sentence_places(ctx: Any, sentence: Any) -> list[Location]:
+def _sentence_places(ctx: Any, sentence: Any, attributive: bool = True) -> list[Location]:
+    """Places of a sentence; with ``attributive`` also those used as someone's name or title
+    ("the mayor of Mariupol", "Moscow said")."""
     cache = ctx.extra.setdefault("figure_places", {})
-    if sentence.index not in cache:
+    key = (sentence.index, attributive)
+    if key not in cache:
         from . import places
         ents = None
         if sentence.doc is not None:
             ents = [(e.start_char, e.end_char, e.label_) for e in sentence.doc.ents]
-        cache[sentence.index] = places.find_places(sentence.text, sentence.start, ents,
-                                                   ctx.places, include_attributive=True)
-    return cache[sentence.index]
+        cache[key] = places.find_places(sentence.text, sentence.start, ents, ctx.places,
+                                        include_attributive=attributive)
+    return cache[key]
 
 
 def _possessive(ctx: Any, loc: Location) -> bool:
     """"Russia’s invasion": a country named as an owner, not as the place."""
     ev = loc.evidence
-    return ev is not None and ctx.text[ev.end:ev.end + 2] in ("’s", "'s")
+    return (loc.precision == 3 and ev is not None
+            and ctx.text[ev.end:ev.end + 2] in ("’s", "'s"))
+
+
+def _locative(ctx: Any, loc: Location) -> bool:
+    """"in Ukraine", "across eastern Syria": the country is where things happened."""
+    ev = loc.evidence
+    if ev is None:
+        return False
+    before = ctx.text[max(0, ev.start - 30):ev.start].lower()
+    return bool(re.search(r"\b(?:in|across|throughout|inside|within|around|all\s+over|near|"
+                          r"at|outside|into|on)\s+"
+                          r"(?:the\s+)?(?:(?:city|town|village|region|province|port|capital|"
+                          r"district)\s+of\s+)?(?:(?:north|south|east|west|central|northern|southern|"
+                          r"eastern|western|north-?eastern|north-?western|south-?eastern|"
+                          r"south-?western)\s+)?$", before))
 
 
 def _place_for(ctx: Any, sentence: Any) -> tuple[Optional[Location], Optional[Evidence]]:
@@ -577,11 +605,13 @@ def _place_for(ctx: Any, sentence: Any) -> tuple[Optional[Location], Optional[Ev
         best = places.smallest_place(local, ctx.text)
         if best is not None:
             return best, best.evidence
-    national = [loc for loc in locs if loc.precision == 3]
+    national = [loc for loc in _sentence_places(ctx, sentence, False)
+                if loc.precision == 3 and not _possessive(ctx, loc) and _locative(ctx, loc)]
     if national:
         return national[0], national[0].evidence
     for prev in reversed(ctx.sentences[max(0, sentence.index - 3):sentence.index]):
-        local = [loc for loc in _sentence_places(ctx, prev) if loc.precision in (1, 2)]
+        local = [loc for loc in _sentence_places(ctx, prev, False)
+                 if loc.precision in (1, 2) and _locative(ctx, loc)]
         if local:
             best = places.smallest_place(local, ctx.text)
             if best is not None:
