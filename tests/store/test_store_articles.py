@@ -16,14 +16,16 @@ STORY = ("Rescue teams searched the rubble of a market in Kramatorsk on Monday a
 
 
 class FailingConnection:
-    """Passes everything to DuckDB except the insert of one chosen article."""
+    """Passes everything to DuckDB but fails the n-th insert into the articles table."""
 
-    def __init__(self, con, fail_on: str):
-        self._con, self._fail_on = con, fail_on
+    def __init__(self, con, fail_at: int):
+        self._con, self._left = con, fail_at
 
     def execute(self, sql, params=None):
-        if sql.startswith("INSERT INTO articles") and params and params[0] == self._fail_on:
-            raise RuntimeError("killed half-way")
+        if sql.startswith("INSERT INTO articles"):
+            self._left -= 1
+            if self._left == 0:
+                raise RuntimeError("killed half-way")
         return self._con.execute(sql, params) if params is not None else self._con.execute(sql)
 
     def __getattr__(self, name):
@@ -36,21 +38,25 @@ def write_inputs(folder: Path, n: int) -> None:
     (folder / "batch.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
-def test_failed_article_leaves_nothing_and_rerun_completes(tmp_path: Path):
+@pytest.mark.parametrize("batch_size, survivors", [(1, ["k0", "k1"]), (64, [])])
+def test_failed_write_leaves_no_partial_article_and_rerun_completes(tmp_path: Path, batch_size: int,
+                                                                    survivors: list[str]):
     write_inputs(tmp_path / "in", 5)
     store = Store(tmp_path / "s.duckdb")
     real = store.con
-    store.con = FailingConnection(real, fail_on="k2")
+    store.con = FailingConnection(real, fail_at=3 if batch_size == 1 else 1)
     with pytest.raises(RuntimeError):
-        ingest([tmp_path / "in"], db=store, extract=False)
+        ingest([tmp_path / "in"], db=store, extract=False, batch_size=batch_size)
     store.con = real
     ids = [r[0] for r in real.execute("SELECT id FROM articles ORDER BY id").fetchall()]
-    assert ids == ["k0", "k1"]
-    # k2's raw bytes were inserted inside the same transaction, so they are gone too.
-    assert real.execute("SELECT count(*) FROM raw_inputs").fetchone()[0] == 2
-    again = ingest([tmp_path / "in"], db=store, extract=False)
-    assert (again.new, again.duplicate) == (3, 2)
+    assert ids == survivors
+    # The failed article's raw bytes went in the same transaction, so they are gone too.
+    assert real.execute("SELECT count(*) FROM raw_inputs").fetchone()[0] == len(survivors)
+    again = ingest([tmp_path / "in"], db=store, extract=False, batch_size=batch_size)
+    assert (again.new, again.duplicate) == (5 - len(survivors), len(survivors))
     assert real.execute("SELECT count(*) FROM articles").fetchone()[0] == 5
+    assert real.execute("SELECT count(*) FROM articles a JOIN raw_inputs r ON a.raw_id = r.id"
+                        ).fetchone()[0] == 5
     store.close()
 
 

@@ -99,20 +99,23 @@ def read(paths: PathsArg, max_bytes: int = DEFAULT_MAX_BYTES,
 
 
 def ingest(paths: PathsArg, db: Union[str, os.PathLike, Store] = "eventwire.duckdb", *,
-           max_bytes: int = DEFAULT_MAX_BYTES, extract: bool = True,
+           max_bytes: int = DEFAULT_MAX_BYTES, extract: bool = True, batch_size: int = 64,
            on_bytes: Optional[Callable[[int], None]] = None,
            on_problem: Optional[Callable[[QuarantineItem], None]] = None,
            on_article: Optional[Callable[[str, Article], None]] = None) -> IngestSummary:
     """Read, clean, de-duplicate and store everything ``paths`` names; extract new articles.
 
-    Each article is written in its own transaction. Exact duplicates (same id or same cleaned
+    Articles are written whole, with their raw input, in transactions of up to ``batch_size``
+    articles: a run killed half-way leaves no partial article (at most the last uncommitted
+    batch is missing) and running it again completes the rest. Exact duplicates (same id or same cleaned
     text) are not stored again; near-duplicates are stored, flagged ``near_duplicate`` and
     pointed at the first-seen copy. ``on_article`` gets ``"new" | "duplicate" |
     "near_duplicate"`` and the article.
     """
     store = db if isinstance(db, Store) else Store(db)
     try:
-        summary = _ingest_into(store, paths, max_bytes, on_bytes, on_problem, on_article)
+        summary = _ingest_into(store, paths, max_bytes, max(1, batch_size), on_bytes, on_problem,
+                               on_article)
         if extract and summary.new_ids:
             _run_extraction(store, summary)
         return summary
@@ -121,7 +124,7 @@ def ingest(paths: PathsArg, db: Union[str, os.PathLike, Store] = "eventwire.duck
             store.close()
 
 
-def _ingest_into(store: Store, paths: PathsArg, max_bytes: int,
+def _ingest_into(store: Store, paths: PathsArg, max_bytes: int, batch_size: int,
                  on_bytes: Optional[Callable[[int], None]],
                  on_problem: Optional[Callable[[QuarantineItem], None]],
                  on_article: Optional[Callable[[str, Article], None]]) -> IngestSummary:
@@ -130,6 +133,7 @@ def _ingest_into(store: Store, paths: PathsArg, max_bytes: int,
     index = NearDuplicateIndex()
     for article_id, values in repo.original_minhashes(store):
         index.add(article_id, from_stored(values))
+    pending: list[repo.PendingArticle] = []
     own = os.path.realpath(store.path)
     for item in _items(paths, max_bytes, on_bytes, frozenset({own, own + ".wal"})):
         if isinstance(item, Problem):
@@ -153,9 +157,7 @@ def _ingest_into(store: Store, paths: PathsArg, max_bytes: int,
             article.flags.append("near_duplicate")
             article.near_duplicate_of = original
         article.ingested_at = datetime.now(timezone.utc)
-        if not repo.save_article(store, article, doc.raw, sha, to_stored(sig)):
-            summary.duplicate += 1
-            continue
+        pending.append(repo.PendingArticle(article, doc.raw, sha, to_stored(sig)))
         ids.add(article.id)
         by_sha[sha] = article.id
         if original is None:
@@ -166,6 +168,11 @@ def _ingest_into(store: Store, paths: PathsArg, max_bytes: int,
         summary.new_ids.append(article.id)
         if on_article:
             on_article("near_duplicate" if original else "new", article)
+        if len(pending) >= batch_size:
+            repo.save_articles(store, pending)
+            pending.clear()
+    if pending:
+        repo.save_articles(store, pending)
     return summary
 
 

@@ -16,13 +16,16 @@ NUM_PERM = 128
 THRESHOLD = 0.5         # Jaccard of word-trigram sets; unrelated news stays far below 0.1
 SHINGLE = 3
 _WORD = re.compile(r"\w+")
+# Permutations are the same for every signature (same seed); drawing them is most of the cost
+# of a fresh MinHash, so they are drawn once.
+_PERMUTATIONS = MinHash(num_perm=NUM_PERM).permutations
 
 
 def signature(text: str) -> MinHash:
     words = _WORD.findall(text.lower())
     shingles = {" ".join(words[i:i + SHINGLE]).encode("utf-8")
                 for i in range(max(1, len(words) - SHINGLE + 1))}
-    m = MinHash(num_perm=NUM_PERM)
+    m = MinHash(num_perm=NUM_PERM, permutations=_PERMUTATIONS)
     m.update_batch(list(shingles))
     return m
 
@@ -32,7 +35,8 @@ def to_stored(m: MinHash) -> list[int]:
 
 
 def from_stored(values: Iterable[int]) -> MinHash:
-    return MinHash(num_perm=NUM_PERM, hashvalues=np.asarray(list(values), dtype=np.uint64))
+    return MinHash(num_perm=NUM_PERM, permutations=_PERMUTATIONS,
+                   hashvalues=np.asarray(list(values), dtype=np.uint64))
 
 
 class NearDuplicateIndex:
