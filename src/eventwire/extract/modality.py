@@ -54,6 +54,11 @@ _APPEAL = re.compile(
     r"(?:journalism|reporting|work)|become a (?:member|patron|supporter)|click here|read more|follow us)\b",
     re.IGNORECASE)
 _PERCEPTION = {"hear", "see", "feel", "observe"}
+_CENTURY = re.compile(r"\b(?:in|during|since) the (?:\d{1,2}(?:st|nd|rd|th)|(?:early|late|mid-?)\s*\d{1,2}(?:st|nd|rd|th)) century\b", re.I)
+# Adjectives that make a noun trigger unreal: "a hypothetical meeting", "a proposed ceasefire".
+_IRREALIS_ADJ = {"hypothetical", "possible", "potential", "proposed", "planned", "future", "would-be",
+                 "prospective", "eventual", "imminent", "upcoming", "feared", "threatened", "alleged-to-be"}
+_NEG_SUBJECTS = {"nobody", "none", "nothing", "no-one"}
 _YEAR = re.compile(r"\b(?:in|during|back in|since|of)\s+(?:(?:early|late|mid-?)\s*)?(?:[A-Z][a-z]+\s+)?((?:19|20)\d\d)\b")
 _WINDOW_NEG = re.compile(
     r"\b(?:not|n't|never|no|could|may|might|would|will|shall|should|can|must|if|unless|whether|"
@@ -79,6 +84,8 @@ def sentence_blocker(text: str, published: Optional[date] = None) -> Optional[st
         return "question"
     if _APPEAL.search(text):
         return "appeal"
+    if _CENTURY.search(text):
+        return "history (century)"
     if published is not None:
         for m in _YEAR.finditer(text):
             year = int(m.group(1))
@@ -148,6 +155,14 @@ def assess(doc: Any, start: int, end: int) -> Verdict:
         return Verdict(False, f"negated ({tok.text})")
     if tok.dep_ == "pobj" and tok.head.lower_ == "without":
         return Verdict(False, "negated (without)")
+    for c in tok.children:
+        if c.dep_ == "amod" and c.lower_ in _IRREALIS_ADJ:
+            return Verdict(False, f"irrealis ({c.lower_})")
+    clause = tok if tok.pos_ in ("VERB", "AUX") else tok.head
+    for c in clause.children:
+        if c.dep_ in ("nsubj", "nsubjpass") and (c.lower_ in _NEG_SUBJECTS
+                                                  or any(g.dep_ == "det" and g.lower_ == "no" for g in c.children)):
+            return Verdict(False, f"negated subject ({c.text})")
     cur = tok
     came_via = ""            # dependency by which we climbed into ``cur``
     hops = 0

@@ -405,8 +405,9 @@ def _decide(hit: TriggerHit, text: str, agent: str, patient: str, tok: Any) -> O
         if tok is not None and tok.dep_ == "compound" and tok.head.lemma_.lower() in (
                 "talk", "negotiation", "proposal", "plan", "initiative", "call", "effort", "monitor", "line"):
             return None
-        if re.match(r"agree", low) and re.search(r"\bagree(?:d|s)? (?:that|with)\b", text[hit.start:hit.end + 6], re.I):
-            return "diplomacy", 0.4, "agreed in opinion", ["diplomacy", "agreement"]
+        if re.match(r"agree", low) and (re.search(r"\bagree(?:d|s)? (?:that|with|on the need)\b", text[hit.start:hit.end + 14], re.I)
+                                         or low == "agree"):
+            return None                  # agreeing in opinion is no agreement between parties
         return "agreement", 0.85, "ceasefire/deal/exchange agreed", ["agreement", "diplomacy"]
 
     if f == "DIPLO":
@@ -414,6 +415,8 @@ def _decide(hit: TriggerHit, text: str, agent: str, patient: str, tok: Any) -> O
             return None
         if re.match(r"demand|urg|call", low) and (_protest_context(text) or cue("protesters", agent or "")):
             return None
+        if re.match(r"urg|call|appeal", low) and tok is not None and any(c.dep_ == "auxpass" for c in tok.children):
+            return None                  # "residents were urged to…": an appeal to one's own people
         if re.match(r"visit", low) and not re.search(r"\b(?:president|minister|secretary|chancellor|leader|delegation|envoy|ambassador|king|prince|premier|pope|chief|head|officials?|general|commander|senator)\b", text, re.I):
             return None
         if re.match(r"resolution", low) and not re.search(r"\b(?:un|united nations|security council|general assembly|adopted|passed|vot\w+)\b", text, re.I):
@@ -653,6 +656,9 @@ def detect_text(text: str, doc: Any = None, published: Optional[date] = None, *,
                 if g:
                     c.confidence *= GOVERNED_DISCOUNT
                     c.why.append(f"told within {g.lower()}")
+    # A cumulative toll ("killed so far", "since the start of the war") is a figure, not an event.
+    if _CUMULATIVE.search(text):
+        cands = [c for c in cands if c.hit.frame not in triggers.CONSEQUENCE_FRAMES]
     cands = _merge(cands)
     if embeddings and any(c.confidence < EMBED_OVERRULE_BELOW and len(c.options) > 1 for c in cands):
         holder = sentence if sentence is not None else _Holder(text)
@@ -662,6 +668,11 @@ def detect_text(text: str, doc: Any = None, published: Optional[date] = None, *,
     return [Mention(type=c.type, confidence=round(float(c.confidence), 3), trigger=(c.hit.start, c.hit.end),
                     why=c.why, agent=c.agent, patient=c.patient, frame=c.hit.frame, trigger_text=c.hit.text)
             for c in cands]
+
+
+_CUMULATIVE = re.compile(
+    r"\b(?:so far|to date|in total|since the (?:start|beginning|outbreak) of|since (?:the )?(?:war|conflict|invasion|fighting) (?:began|started|broke out)|"
+    r"(?:since|over the past|in the past) (?:\w+ ){0,2}(?:years?|months|weeks)|altogether|cumulative)\b", re.I)
 
 
 @dataclass
