@@ -69,7 +69,7 @@ def main(argv: list[str]) -> int:
             if line.strip():
                 a = json.loads(line)
                 articles[a["id"]] = a
-        n = found = found_name = picked = picked_name = country = 0
+        n = found = found_name = picked = picked_name = country = carried = 0
         times: list[float] = []
         misses = []
         for gold_path in sorted((ds / "gold").glob("*.gold.json")):
@@ -106,6 +106,10 @@ def main(argv: list[str]) -> int:
                 picked += ok
                 picked_name += pick is not None and name_match(loc, pick)
                 country += pick is not None and pick.country == loc.get("country")
+                # what an assembler gets by falling back to the last place named before
+                fallback = pick if pick is not None and pick.precision != 3 else \
+                    (ctx.place_before(start) or pick)
+                carried += fallback is not None and compatible(loc, fallback)
                 if not ok:
                     misses.append((loc, [(p.name, p.admin1, p.country, p.precision) for p in places],
                                    evidence[:160]))
@@ -114,6 +118,7 @@ def main(argv: list[str]) -> int:
         print(f"{ds.name}: {n} gold locations | found {found / n:.3f} (name {found_name / n:.3f})"
               f" | smallest_place right {picked / n:.3f} (name {picked_name / n:.3f})"
               f" | country right {country / n:.3f}"
+              f" | with carry-over of the last place {carried / n:.3f}"
               f" | find_places median {sorted(times)[len(times) // 2] * 1e3:.2f} ms")
         if args.show_misses:
             for gold_loc, got, ev in misses:

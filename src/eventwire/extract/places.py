@@ -64,7 +64,8 @@ _TITLES = {"mr", "mrs", "ms", "dr", "president", "minister", "general", "gen", "
            "ambassador", "spokesman", "spokeswoman", "saint", "st", "prof", "professor", "gov",
            "major", "maj", "admiral", "adm", "brig", "brigadier", "marshal", "chairman",
            "president-elect", "emir", "sultan", "ayatollah", "mullah", "father", "bishop",
-           "patriarch", "rabbi", "sir", "lord", "lady", "dame", "archbishop", "officer"}
+           "patriarch", "rabbi", "sir", "lord", "lady", "dame", "archbishop", "officer",
+           "abu", "umm", "haji", "hajji"}
 # Words that are place names somewhere but in news prose are almost always something else.
 _COMMON = set("""
 a an the of and or but if in on at by for to from with without about after before over under
@@ -95,6 +96,8 @@ january feb mar apr jun jul aug sept sep oct nov dec
 mon tue wed thu fri sat sun
 bay gulf sea ocean coast
 de la le al el
+nato un eu who icc isis osce iaea unhcr unicef opec asean brics hamas hezbollah taliban
+kremlin pentagon whitehall downing capitol
 paradise eden eagle buffalo lincoln jackson washington franklin clinton madison
 jefferson hamilton marion warren milton chester hudson
 """.split())
@@ -167,6 +170,7 @@ class PlaceContext:
     """What the whole article says about where it is: countries (weighted) and regions."""
     countries: dict[str, float] = field(default_factory=dict)
     admin1s: set[str] = field(default_factory=set)
+    mentions: list[Location] = field(default_factory=list)   # resolved places, text order
 
     @classmethod
     def from_text(cls, text: str, ents: Optional[Sequence[Ent]] = None) -> "PlaceContext":
@@ -199,8 +203,20 @@ class PlaceContext:
                 weights[loc.country] += 0.3
             if loc.admin1:
                 ctx.admin1s.add(loc.admin1)
+            ctx.mentions.append(loc)
         ctx.countries = dict(weights)
         return ctx
+
+    def place_before(self, offset: int, *, max_precision: int = REGION) -> Optional[Location]:
+        """The last town or region named before ``offset`` (article offsets): what "the city"
+        or "the town" in a later sentence most often refers to."""
+        best = None
+        for loc in self.mentions:
+            if loc.evidence is None or loc.evidence.start >= offset:
+                break
+            if loc.country and loc.precision is not None and loc.precision <= max_precision:
+                best = loc
+        return best
 
     @property
     def main_country(self) -> Optional[str]:
@@ -459,6 +475,15 @@ class _Finder:
                 if self._try_span(a, b, kind_inside, vetoes):
                     return
 
+    def _titled(self, a: int) -> bool:
+        """A title ends the capitalised words right before the span: part of a person's name."""
+        k = a - 1
+        while k >= 0 and self.toks[k].cap and _gap_is_space(self.text, self.toks[k], self.toks[k + 1]):
+            if self.toks[k].low in _TITLES:
+                return True
+            k -= 1
+        return k == a - 1 and k >= 0 and self.toks[k].low in _TITLES
+
     def _list_continues(self, a: int) -> bool:
         """"Kharkiv, Sumy and Chuhuiv": a name right after a found place and a comma or "and"."""
         if a == 0:
@@ -492,14 +517,18 @@ class _Finder:
             or self._list_continues(a) or (prev == "of" and a >= 2 and self.toks[a - 2].low in _OF_PLACE)
         exact_veto = next((lab for vs, ve, lab in vetoes if (vs, ve) == (s, e)), None)
         if country_code(name, demonyms=False):
-            if exact_veto and not locative:
-                return False
+            if exact_veto == "PERSON" and not locative:
+                return False                # "Jordan said": Michael, not the kingdom
             return self._add(a, j, name, kind, exact_only=True)
         ranked = self._lookup(name, REGION if kind in _REGION_WORDS else None, exact_only=False)
         if not ranked:
             return False
         best = ranked[0]
         exact = self.gaz.has(name) or (name.lower().startswith("the ") and self.gaz.has(name[4:]))
+        if not exact and key.endswith("i") and self.gaz.has(key[:-1]):
+            return False                    # "Baghdadi", "al-Jazairi": a person's nisba
+        if self._titled(a):
+            return False                    # "Abu Muath al-Jazairi", "President Joe Biden"
         in_ctx = best.country in self.ctx.countries
         if _FEATURE.search(key) and not in_ctx:
             return False                    # "Black Sea" is no town in Virginia
@@ -513,7 +542,8 @@ class _Finder:
         if kind:
             ok = exact or in_ctx
         elif locative:
-            ok = (exact and (in_ctx or best.population >= 1000 or not self.ctx.countries)) \
+            floor = 20000 if self.ctx.countries else 1000
+            ok = (exact and (in_ctx or best.population >= floor)) \
                 or (not exact and (in_ctx or best.population >= 50000))
         else:
             big = best.population >= (100000 if not sentence_start else 300000)
