@@ -158,6 +158,7 @@ def prefer_name(phrase: str) -> tuple[str, int, int]:
     s, e = candidates[0] if candidates else (0, len(phrase))
     text = phrase[s:e]
     m = re.match(r"^(?:one\s+of\s+)?(?:the|a|an)\s+", text, re.IGNORECASE)
+    one_of = bool(m and m.group().lower().startswith("one"))
     if m:
         s += m.end()
         text = text[m.end():]
@@ -165,6 +166,8 @@ def prefer_name(phrase: str) -> tuple[str, int, int]:
                     r"site|border|crossing|hospital|camp|ground|country)$", text, re.IGNORECASE)
     if loc:
         text = text[:loc.start()]
+    if one_of and text.endswith("s") and not text.endswith("ss"):
+        text = text[:-1]                 # "one of the customs officials" -> "customs official"
     return text.rstrip(".,"), s, s + len(text.rstrip(".,"))
 
 
@@ -222,6 +225,13 @@ def _subject_before(text: str, verb_start: int) -> Optional[tuple[int, int]]:
     lead = len(seg) - len(seg.lstrip())
     s, e = start + lead, len(head.rstrip())
     words = text[s:e].split()
+    if len(words) > 14:
+        # "Karim Khan issued a reminder that ... and Amnesty International accused": the
+        # speaker is the last conjunct.
+        m = list(re.finditer(r"\s+and\s+", text[s:e]))
+        if m:
+            s = s + m[-1].end()
+            words = text[s:e].split()
     if not words or len(words) > 14:
         return None
     return s, e
@@ -324,7 +334,8 @@ def _from_parse(ctx: Any, sentence: Any, history: list[Claimant]) -> Optional[Cl
         if tok.text.lower() in _COUNT_VERBS and not _COUNT_OBJECT.match(
                 sentence.text[tok.idx + len(tok.text):]):
             continue
-        subj = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass") and c.dep_ != "expl"]
+        # A passive ("are believed to be") names no speaker.
+        subj = [c for c in tok.children if c.dep_ == "nsubj"]
         if not subj:
             continue
         sub = subj[0]
