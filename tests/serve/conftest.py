@@ -113,11 +113,15 @@ def insert_article(store: Store, art: Article) -> None:
                      art.text, len(art.text)])
 
 
-def build_store(path: Path) -> Path:
+def build_store(path: Path, resolve: bool = False) -> Path:
+    """Mention-level only, or (``resolve``) also resolved as the pipeline does after extraction."""
     with Store(path) as store:
         for ex in extractions():
             insert_article(store, ex.article)
             save_extraction(store, ex)
+        if resolve:
+            from eventwire import resolve as resolution
+            resolution.update(store, [a["id"] for a in ARTICLES])
     return path
 
 

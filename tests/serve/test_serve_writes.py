@@ -25,7 +25,7 @@ POSTED = {
 
 @pytest.fixture(scope="module")
 def writable(tmp_path_factory):
-    db = build_store(tmp_path_factory.mktemp("writable") / "w.duckdb")
+    db = build_store(tmp_path_factory.mktemp("writable") / "w.duckdb", resolve=True)
     with LiveServer(db, token=TOKEN, max_body_bytes=1024 * 1024) as srv:
         yield srv
 
@@ -40,6 +40,21 @@ def test_writes_disabled_without_token(live):
         r = c.post("/articles", json=POSTED, headers=AUTH)
         assert r.status_code == 403
         assert "disabled" in r.json()["detail"] and "EVENTWIRE_TOKEN" in r.json()["detail"]
+
+
+def test_resolved_level_is_served_when_the_store_is_resolved(writable):
+    with writable.client() as c:
+        body = c.get("/events").json()
+        assert body["level"] == "resolved" and body["count"] == 5
+        ev = next(e for e in body["items"] if e["type"] == "shelling_artillery_missile")
+        full = c.get(f"/events/{ev['id']}").json()
+        assert [m["article_id"] for m in full["mentions"]] == ["art-kharkiv"]
+        assert full["mentions"][0]["evidence"]["text"].startswith("Russian artillery shelled")
+        mentions = c.get("/events", params={"level": "mention"}).json()
+        assert mentions["level"] == "mention" and mentions["count"] == 5
+        assert c.get("/events", params={"level": "both"}).status_code == 400
+        groups = c.get("/figures", params={"grouped": "true", "quantity": "killed"}).json()["items"]
+        assert groups and all({"low", "best", "high", "claims"} <= g.keys() for g in groups)
 
 
 def test_token_required(writable):
