@@ -95,7 +95,7 @@ many much more most few less least other another same such own
 january feb mar apr jun jul aug sept sep oct nov dec
 mon tue wed thu fri sat sun
 bay gulf sea ocean coast
-de la le al el
+
 nato un eu who icc isis osce iaea unhcr unicef opec asean brics hamas hezbollah taliban
 kremlin pentagon whitehall downing capitol
 paradise eden eagle buffalo lincoln jackson washington franklin clinton madison
