@@ -286,7 +286,7 @@ _GROUP_HEADS = frozenset({"group", "outfit", "organisation", "organization", "mo
 _NOT_GROUPS = frozenset({"UN", "US", "UK", "EU", "NATO", "AFP", "AP", "BBC", "CNN", "VOA",
                          "IDP", "IDPs", "IED", "IEDs", "GMT", "UTC", "TV", "UAE", "USA", "U.S",
                          "OCHA", "UNHCR", "WHO", "ICRC", "MSF", "HRW", "ISW", "IAEA", "ECHR"})
-_GROUP_NAME = re.compile(r"\b(?:[A-Z]{2,6}|al-[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?|Islamic State|Boko Haram|"
+_GROUP_NAME = re.compile(r"\b(?:[A-Z]{2,6}|[Aa]l-[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?|Islamic State|Boko Haram|"
                          r"Hamas|Hezbollah|Taliban|Houthis?|Isis|ISIS|Isil|Wagner)\b")
 
 
@@ -353,6 +353,14 @@ def _from_parse(ctx: Any, sentence: Any, history: list[Claimant]) -> Optional[Cl
     return None
 
 
+_VERBISH = re.compile(r"\b(?:[a-z]+ed|began|went|came|fell|rose|took|left|made|was|were|is|are|"
+                      r"has|have|had|will|would|could|did|broke|ran|hit|shot|struck|fled)\b")
+
+
+def _has_verb(phrase: str) -> bool:
+    return bool(_VERBISH.search(phrase))
+
+
 def _from_regex(ctx: Any, sentence: Any, history: list[Claimant]) -> Optional[Claimant]:
     text = sentence.text
     m = _ACCORDING.search(text)
@@ -367,6 +375,8 @@ def _from_regex(ctx: Any, sentence: Any, history: list[Claimant]) -> Optional[Cl
             return found
     for pattern in (_TRAILING, _INVERTED):
         m = pattern.search(text)
+        if m and pattern is _INVERTED and _has_verb(m.group("x")):
+            m = None                 # ", said the attack began at dawn": a reported clause
         if m:
             found = _make(ctx, sentence, m.start("x"), m.end("x"), history)
             if found is not None:

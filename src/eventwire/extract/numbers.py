@@ -218,7 +218,9 @@ def _is_excluded(text: str, start: int, end: int, raw: str, has_scale: bool) -> 
         return not has_scale
     if not raw[0].isdigit():
         return False
-    if re.search(r"[A-Z][a-z]+,\s*$", before) and re.match(r"^\s*,", after) and len(raw) <= 2:
+    if re.search(r"(?:[A-Z][a-z]+|\b(?:man|woman|boy|girl|mother|father|son|daughter|husband|"
+                 r"wife|resident|victim|soldier|driver|farmer|teacher)),\s*$", before) \
+            and re.match(r"^\s*,", after) and len(raw) <= 2:
         return True                         # "Ollie Hall, 24, died": an age
     if _TIME_AFTER.match(after) or _ORDINAL_AFTER.match(after):
         return True
@@ -235,6 +237,8 @@ def _is_excluded(text: str, start: int, end: int, raw: str, has_scale: bool) -> 
             return True
     if not has_scale and re.match(r"^[-–/]\d", after) and re.fullmatch(r"\d{4}", plain):
         return True                         # "2012-15", "2022/23"
+    if re.search(r"\d:$", before):
+        return True                         # the "30" of "10:30"
     if re.search(r"\b\d{4}\s?[-–]$", before):
         return True                         # the "15" of "2012-15"
     if re.match(r"^/\d", after) or re.search(r"\d/$", before):

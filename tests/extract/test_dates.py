@@ -1,0 +1,96 @@
+"""Date expressions resolved against the publication date, with precision (CODEBOOK 3.2a)."""
+from datetime import date
+
+import pytest
+
+from eventwire.extract.context import build_context
+from eventwire.extract.dates import event_date, find_dates
+from eventwire.records import Article
+
+PUB = date(2025, 3, 12)        # a Wednesday
+
+
+def one(text, published=PUB):
+    found = find_dates(text, published)
+    assert len(found) == 1, found
+    return found[0]
+
+
+@pytest.mark.parametrize("text,iso,precision", [
+    ("Gunmen attacked the village on Sunday.", "2025-03-09", "day"),
+    ("Tuesday's train hijacking shocked Quetta.", "2025-03-11", "day"),
+    ("An airstrike hit the camp on Wednesday.", "2025-03-12", "day"),
+    ("Rockets fell on Erbil yesterday.", "2025-03-11", "day"),
+    ("Drones struck Kharkiv overnight.", "2025-03-12", "day"),
+    ("Clashes erupted in Culiacán last night.", "2025-03-11", "day"),
+    ("Police fired tear gas this morning.", "2025-03-12", "day"),
+    ("The convoy was ambushed four days ago.", "2025-03-08", "day"),
+    ("Militants stormed the base last week.", "2025-03-05", "week"),
+    ("Talks collapsed last month.", "2025-02-12", "month"),
+    ("The siege began on 3 March.", "2025-03-03", "day"),
+    ("The siege began on March 3.", "2025-03-03", "day"),
+    ("The siege began on 3 March 2022.", "2022-03-03", "day"),
+    ("Troops entered the town on Feb. 28.", "2025-02-28", "day"),
+    ("Aid deliveries stopped in January.", "2025-01-01", "month"),
+    ("A blast killed two earlier this month.", "2025-03-12", "month"),
+    ("The strike came a year ago.", "2024-03-12", "year"),
+])
+def test_resolution(text, iso, precision):
+    m = one(text)
+    assert (m.date.isoformat(), m.precision) == (iso, precision)
+    assert m.text.lower() in text.lower()
+
+
+def test_future_weekday_and_late_month_date_go_to_the_past_year():
+    assert one("Leaders meet next Monday.").date == date(2025, 3, 17)
+    # 20 December is after the publication date: it is last year's.
+    assert one("The ceasefire of 20 December held.").date == date(2024, 12, 20)
+
+
+def test_periods():
+    m = one("In the last 15 months, 563 soldiers were killed.")
+    assert (m.period_from, m.period_to, m.kind) == (date(2023, 12, 12), PUB, "span")
+    m = one("So far this year 400 people died.")
+    assert (m.period_from, m.period_to) == (date(2025, 1, 1), PUB)
+    m = one("Last month, insurgents ambushed a bus.")
+    assert (m.period_from, m.period_to) == (date(2025, 2, 1), date(2025, 2, 28))
+    m = one("In 2024, separatists killed nearly 400 people.")
+    assert (m.period_from, m.period_to, m.precision) == (date(2024, 1, 1), date(2024, 12, 31), "year")
+
+
+def test_no_anchor_keeps_only_full_dates():
+    assert find_dates("It happened on Sunday and yesterday.", None) == []
+    (m,) = find_dates("It happened on 3 March 2022.", None)
+    assert m.date == date(2022, 3, 3)
+
+
+def test_offsets_are_shifted():
+    (m,) = find_dates("on Sunday", PUB, offset=100)
+    assert (m.start, m.end, m.text) == (100, 109, "on Sunday")
+
+
+def _ctx(text, published="2025-03-12"):
+    return build_context(Article(id="t", text=text, published=published))
+
+
+def test_event_date_prefers_the_expression_nearest_the_trigger():
+    ctx = _ctx("Talks failed on Monday, and on Tuesday militants stormed a hotel in Beledweyne.")
+    s = ctx.sentences[0]
+    trig = s.text.index("stormed")
+    iso, prec, ev = event_date(ctx, s, (trig, trig + 7))
+    assert (iso, prec) == ("2025-03-11", "day")
+    assert ev.text == "on Tuesday" and ctx.text[ev.start:ev.end] == "on Tuesday"
+
+
+def test_event_date_carries_forward_in_the_paragraph_then_falls_back_to_week():
+    ctx = _ctx("Gunmen attacked a market in Maiduguri on Sunday. Eleven traders were killed.\n"
+               "Fighting has intensified around the city.")
+    iso, prec, _ = event_date(ctx, ctx.sentences[1], None)
+    assert (iso, prec) == ("2025-03-09", "day")
+    iso, prec, ev = event_date(ctx, ctx.sentences[2], None)
+    assert (iso, prec, ev) == ("2025-03-12", "week", None)
+
+
+def test_event_date_is_null_without_published_date():
+    ctx = _ctx("Shelling continued overnight in the city.", published=None)
+    assert event_date(ctx, ctx.sentences[0], None) == (None, None, None)
