@@ -7,6 +7,7 @@ one record per happening when an article tells it twice (CODEBOOK 3.1).
 """
 from __future__ import annotations
 
+import re
 from typing import Any, Optional
 
 from ..records import Actor, Event, Evidence, Location
@@ -112,9 +113,7 @@ def parse_arguments(sentence: Sentence, trigger: tuple[int, int]) -> tuple[Optio
             _, patient = _verb_args(tok.head)
 
     def span(t):
-        if t is None or t.lower_ in _PRONOUNS:
-            return None
-        return _phrase(t)
+        return None if t is None else _phrase(t)
     return span(agent), span(patient)
 
 
@@ -149,12 +148,58 @@ def _context_place(ctx: ArticleContext, sentence: Sentence) -> Optional[Location
         locs = [loc for loc in sentence_places(ctx, prev) if loc.precision in (1, 2)]
         if locs:
             return places.smallest_place(locs)
-    main = ctx.extra.get("main_country")
-    return main
+    if ctx.places is not None:
+        before = ctx.places.place_before(sentence.start)
+        if before is not None and before.evidence is not None and \
+                sentence.start - before.evidence.start < 1500:
+            return before
+    return ctx.extra.get("main_country")
+
+
+_SPEECH = {"say", "tell", "claim", "accuse", "deny", "announce", "warn", "demand", "urge",
+           "confirm", "report", "insist", "blame", "condemn", "call", "allege", "state", "add",
+           "recognise", "recognize", "respond", "reply", "threaten", "vow", "agree", "decide"}
+
+
+def _speaks(sentence: Sentence, loc: Location) -> bool:
+    """A place named as the one who speaks or decides ("Moscow said", "Kyiv's envoy warned")
+    is an actor by metonymy, not where the event happened."""
+    if sentence.doc is None or loc.evidence is None:
+        return False
+    tok = _token_at(sentence.doc, loc.evidence.start - sentence.start)
+    if tok is None:
+        return False
+    head = tok
+    while head.dep_ in ("compound", "poss", "amod", "det") and head.head is not head:
+        head = head.head
+    return head.dep_ == "nsubj" and head.head.lemma_ in _SPEECH
+
+
+def _venue(sentence: Sentence, trigger: tuple[int, int], locs: list[Location]) -> Optional[Location]:
+    """Where talks, accusations or agreements took place, only when the text says so: a place
+    governed by "in"/"at" hanging off the trigger or the clause's verb ("met in Warsaw",
+    "talks in Jeddah") — never the place of the act a statement is about (CODEBOOK s.5)."""
+    if sentence.doc is None:
+        return None
+    trig = _token_at(sentence.doc, trigger[0])
+    anchors = {trig, trig.head} if trig is not None else set()
+    for loc in locs:
+        if loc is None or loc.evidence is None or loc.precision == 3:
+            continue
+        tok = _token_at(sentence.doc, loc.evidence.start - sentence.start)
+        if tok is None:
+            continue
+        while tok.dep_ in ("compound", "amod") and tok.head is not tok:
+            tok = tok.head
+        prep = tok.head
+        if tok.dep_ == "pobj" and prep.lower_ in ("in", "at") and prep.head in anchors:
+            return loc
+    return None
 
 
 def _pick_places(ctx: ArticleContext, sentence: Sentence, mention, agent_span) -> list[Location]:
-    locs = [loc for loc in sentence_places(ctx, sentence) if not _inside(loc, agent_span, sentence)]
+    locs = [loc for loc in sentence_places(ctx, sentence)
+            if not _inside(loc, agent_span, sentence) and not _speaks(sentence, loc)]
     if not locs:
         return []
     towns = [loc for loc in locs if loc.precision == 1]
@@ -167,14 +212,93 @@ def _pick_places(ctx: ArticleContext, sentence: Sentence, mention, agent_span) -
     return [best] if best else []
 
 
-def _actor(ctx: ArticleContext, sentence: Sentence, span, violent: bool) -> Optional[Actor]:
+_POSSESSIVE = {"its", "their", "his", "her", "our"}
+_PERSONAL = {"he", "she", "him", "her", "his"}
+
+
+def _subject_before(sentence: Sentence, limit: int):
+    """The nearest subject noun (a proper name or an entity) that starts before ``limit``."""
+    doc = sentence.doc
+    if doc is None:
+        return None
+    best = None
+    for t in doc:
+        if t.idx >= limit:
+            break
+        if t.dep_ in ("nsubj", "nsubjpass") and (t.pos_ == "PROPN" or t.ent_type_ in
+                                                  ("GPE", "ORG", "NORP", "PERSON")):
+            best = t
+    return best
+
+
+def _antecedent(ctx: ArticleContext, sentence: Sentence, start: int, person: bool) -> Optional[Actor]:
+    """Who a pronoun stands for: an earlier subject of this sentence, else the subject of
+    the nearest earlier parsed sentence of the paragraph. Plain heuristics, no coreference model."""
+    book = ctx.extra.get("actor_book")
+    candidates = [(sentence, start)]
+    for prev in reversed(ctx.sentences[max(0, sentence.index - 2):sentence.index]):
+        if prev.paragraph == sentence.paragraph:
+            candidates.append((prev, len(prev.text)))
+    for sent, limit in candidates:
+        tok = _subject_before(sent, limit)
+        if tok is None:
+            continue
+        if person and tok.ent_type_ not in ("PERSON", ""):
+            continue
+        s, e = _phrase(tok)
+        return resolve_actor(sent.text[s:e], book, sent.evidence(s, e))
+    return None
+
+
+def _actor(ctx: ArticleContext, sentence: Sentence, span, violent: bool,
+           placeless: bool = False) -> Optional[Actor]:
     if span is None:
         return None
     s, e = span
     text = sentence.text[s:e].strip()
     if not text:
         return None
-    return resolve_actor(text, ctx.extra.get("actor_book"), sentence.evidence(s, e), violent=violent)
+    words = text.lower().split()
+    book = ctx.extra.get("actor_book")
+    if len(words) == 1 and words[0] in _PRONOUNS:
+        ref = _antecedent(ctx, sentence, s, person=words[0] in _PERSONAL)
+        if ref is None:
+            return None
+        if violent and ref.sector == "government" and ref.country:
+            ref.sector = "military"      # "it shelled": the state that acts by force
+        return ref
+    actor = resolve_actor(text, book, sentence.evidence(s, e), violent=violent)
+    if actor.country is None and words[0] in _POSSESSIVE:
+        ref = _antecedent(ctx, sentence, s, person=words[0] in _PERSONAL)
+        if ref is not None:
+            actor.country = ref.country
+            if actor.sector == "unknown":
+                actor.sector = ref.sector
+    if placeless and actor.country and actor.sector == "unknown":
+        actor.sector = "government"      # states talk, accuse and agree through governments
+    return actor
+
+
+_FORCES = re.compile(r"\b(?:the\s+)?([A-Z][\w’'.\-]+(?:\s+[A-Z][\w’'.\-]+)?)(?:’s|'s)?\s+(?:[a-z\-]+\s+)?"
+                     r"(forces|troops|army|military|soldiers|jets|warplanes|artillery|missiles?|"
+                     r"drones?|militants|fighters|rebels|police|navy|aircraft|units)\b")
+
+
+def _fallback_agent(sentence: Sentence, avoid: Optional[tuple[int, int]]) -> Optional[tuple[int, int]]:
+    """With no parsed agent, a "<Demonym> forces"-like phrase in the sentence that is not the
+    patient: news names the side that fires this way even when the parse misses it."""
+    from .countries import country_code
+    for m in _FORCES.finditer(sentence.text):
+        if avoid and avoid[0] <= m.start() < avoid[1]:
+            continue
+        if country_code(m.group(1)) or sector_words_group(m.group(1)):
+            return m.start(), m.end()
+    return None
+
+
+def sector_words_group(name: str) -> bool:
+    from .actors import _GROUP_RE
+    return any(rx.search(name) for rx, _, _ in _GROUP_RE)
 
 
 # --- assembly -------------------------------------------------------------------------------
@@ -192,8 +316,11 @@ def events_in_sentence(ctx: ArticleContext, sentence: Sentence) -> list[Event]:
         patient_span = getattr(m, "patient", None)
         if agent_span is None and patient_span is None:
             agent_span, patient_span = parse_arguments(sentence, m.trigger)
-        actor1 = _actor(ctx, sentence, agent_span, violent)
-        actor2 = _actor(ctx, sentence, patient_span, False)
+        if agent_span is None and violent:
+            agent_span = _fallback_agent(sentence, patient_span)
+        placeless = m.type in PLACELESS_TYPES
+        actor1 = _actor(ctx, sentence, agent_span, violent, placeless)
+        actor2 = _actor(ctx, sentence, patient_span, False, placeless)
         if actor2 is not None and actor2.sector == "unknown" and violent:
             actor2 = None if actor2.country is None else actor2
         locs = _pick_places(ctx, sentence, m, agent_span)
@@ -203,7 +330,8 @@ def events_in_sentence(ctx: ArticleContext, sentence: Sentence) -> list[Event]:
                 continue        # CODEBOOK 3.5: no place at all -> not an event
             locs = [fallback]
         if m.type in PLACELESS_TYPES:
-            locs = locs[:1] if locs and locs[0].precision == 1 else [None]  # type: ignore[list-item]
+            venue = _venue(sentence, m.trigger, locs)
+            locs = [venue]  # type: ignore[list-item]
         # Unnamed non-state and civilian sides belong to the country where it happened.
         where = next((loc.country for loc in locs if loc is not None and loc.country), None)
         for actor in (actor1, actor2):
@@ -247,8 +375,9 @@ def _same_happening(a: Event, b: Event) -> bool:
         return False
     if a.type in PLACELESS_TYPES:
         # Talks and accusations recur with other parties: same counterparts or not the same.
-        n = lambda x: (x.country if x else None)  # noqa: E731
-        return n(a.actor1) == n(b.actor1) and n(a.actor2) == n(b.actor2)
+        sides = [(x.actor1.country if x.actor1 else None, x.actor2.country if x.actor2 else None)
+                 for x in (a, b)]
+        return None not in sides[0] and sides[0] == sides[1]
     return True
 
 

@@ -5,12 +5,10 @@ figure are parsed; everything else is regexes and table look-ups.
 """
 from __future__ import annotations
 
-import re
-from collections import Counter
 from functools import lru_cache
 from typing import Iterable, Iterator, Optional
 
-from ..records import Article, Extraction
+from ..records import Article, Extraction, Location
 from . import events as event_assembly
 from . import figures, places, types
 from .actors import build_actor_book
@@ -27,17 +25,16 @@ def get_nlp():
 
 def _main_country(ctx: ArticleContext):
     """The country the article is mostly about, as a precision-3 Location (or None)."""
-    from .countries import country_code
-    counts: Counter[str] = Counter()
-    for m in re.finditer(r"\b[A-Z][\w’'.\-]+(?:\s+[A-Z][\w.\-]+)?", ctx.text):
-        word = m.group(0).rstrip("’'s").rstrip("’'")
-        c = country_code(word) or country_code(word.split()[0])
-        if c:
-            counts[c] += 1
-    if not counts:
+    from .countries import country_name
+    from .gazetteer import get_gazetteer
+
+    iso3 = ctx.places.main_country if ctx.places else None
+    if not iso3:
         return None
-    iso3 = counts.most_common(1)[0][0]
-    return places.country_location(iso3)
+    place = get_gazetteer().country(iso3)
+    if place is not None:
+        return place.location(precision=3)
+    return Location(name=country_name(iso3) or iso3, country=iso3, precision=3)
 
 
 def needs_parse(text: str) -> bool:

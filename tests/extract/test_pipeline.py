@@ -1,0 +1,79 @@
+"""End-to-end extraction on short realistic articles written for these tests."""
+import pytest
+
+from eventwire.extract.pipeline import extract_text
+from eventwire.records import Article
+from eventwire.taxonomy import EVENT_TYPES
+
+STRIKE = (
+    "Russian forces shelled the city of Kharkiv on Sunday, killing at least five civilians "
+    "and wounding 12, the regional governor said.\n"
+    "Separately, Ukraine's foreign minister, Dmytro Kuleba, met his Polish counterpart in Warsaw "
+    "on Monday to discuss sanctions.\n"
+    "Analysts said the fighting could escalate in the coming weeks."
+)
+
+
+@pytest.fixture(scope="module")
+def strike():
+    return extract_text(STRIKE, published="2022-03-01", article_id="t-strike")
+
+
+def test_shelling_event_with_every_field(strike):
+    shelling = [e for e in strike.events if e.type == "shelling_artillery_missile"]
+    assert len(shelling) == 1
+    e = shelling[0]
+    assert e.location is not None and e.location.name == "Kharkiv" and e.location.country == "UKR"
+    assert e.date == "2022-02-27" and e.date_precision == "day"
+    assert e.actor1 is not None and (e.actor1.country, e.actor1.sector) == ("RUS", "military")
+    assert e.fatalities == 5
+    assert e.injured == 12
+
+
+def test_evidence_offsets_point_into_the_text(strike):
+    for rec in [*strike.events, *strike.figures]:
+        assert STRIKE[rec.evidence.start:rec.evidence.end] == rec.evidence.text
+        for span in rec.provenance.values():
+            assert STRIKE[span.start:span.end] == span.text
+
+
+def test_hypothetical_is_not_an_event(strike):
+    assert not any("could escalate" in e.evidence.text for e in strike.events)
+
+
+def test_diplomacy_has_no_place_of_the_act(strike):
+    diplo = [e for e in strike.events if e.type == "diplomacy"]
+    assert diplo and diplo[0].actor1.country == "UKR"
+
+
+def test_figures_with_claimant(strike):
+    killed = [f for f in strike.figures if f.quantity == "killed"]
+    assert killed and killed[0].value == 5 and killed[0].qualifier == "at_least"
+    assert killed[0].subject.sector == "civilians"
+    assert killed[0].claimant and "governor" in killed[0].claimant
+
+
+def test_two_towns_two_events():
+    x = extract_text("Syrian government warplanes bombed Idlib and Maarat al-Numan on Tuesday, "
+                     "residents said.", published="2019-05-08")
+    towns = sorted(e.location.name for e in x.events if e.type == "air_drone_strike")
+    assert len(towns) == 2
+
+
+def test_told_twice_is_one_event():
+    text = ("A car bomb exploded at a market in Mogadishu on Saturday, killing 10 people, police said.\n"
+            "The car bomb at the Mogadishu market was the deadliest this year, police said.")
+    x = extract_text(text, published="2024-06-02")
+    assert len([e for e in x.events if e.type == "remote_explosive"]) == 1
+
+
+def test_no_anchor_no_date():
+    x = extract_text("Russian artillery shelled Kyiv on Wednesday.", published=None)
+    assert x.events and all(e.date is None for e in x.events)
+
+
+def test_types_are_from_the_codebook():
+    x = extract_text("Police fired tear gas at protesters in Lagos on Friday and arrested 30 "
+                     "demonstrators, witnesses said.", published="2020-10-24")
+    assert x.events
+    assert all(e.type in EVENT_TYPES for e in x.events)
