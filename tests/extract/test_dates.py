@@ -94,3 +94,11 @@ def test_event_date_carries_forward_in_the_paragraph_then_falls_back_to_week():
 def test_event_date_is_null_without_published_date():
     ctx = _ctx("Shelling continued overnight in the city.", published=None)
     assert event_date(ctx, ctx.sentences[0], None) == (None, None, None)
+
+
+def test_event_date_near_is_relative_to_the_sentence():
+    ctx = _ctx("Calm returned. Talks failed on Monday; militants stormed a hotel on Tuesday.")
+    s = ctx.sentences[1]
+    trig = s.text.index("stormed")
+    iso, _, ev = event_date(ctx, s, (trig, trig + 7))
+    assert iso == "2025-03-11" and ev.text == "on Tuesday"

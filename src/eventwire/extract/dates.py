@@ -253,9 +253,11 @@ def is_since_conflict_start(mention: DateMention) -> bool:
 def event_date(ctx, sentence, near: Optional[tuple[int, int]] = None):
     """(iso date, precision, Evidence) of the happening told in ``sentence``.
 
-    The date expression in the sentence closest to ``near`` (article offsets of the trigger);
-    else the last date of the previous two sentences of the same paragraph (news carries the
-    date forward); else, per CODEBOOK 3.2a, the published date with precision "week";
+    The date expression in the sentence closest to ``near`` (the trigger's offsets relative to
+    the sentence, as ``sentence.evidence(*near)`` takes them);
+    else the last date of the previous two sentences of the same paragraph, or of the sentence
+    just before across a paragraph break (news carries the date forward); else, per CODEBOOK
+    3.2a, the published date with precision "week";
     (None, None, None) when the article has no published date and the text gives none.
     """
     published = ctx.published
@@ -264,12 +266,14 @@ def event_date(ctx, sentence, near: Optional[tuple[int, int]] = None):
         if near is None:
             best = mentions[0]
         else:
-            mid = (near[0] + near[1]) / 2
+            mid = sentence.start + (near[0] + near[1]) / 2
             best = min(mentions, key=lambda m: abs((m.start + m.end) / 2 - mid))
         return best.date.isoformat(), best.precision, sentence.evidence(
             best.start - sentence.start, best.end - sentence.start)
     for prev in reversed(ctx.sentences[max(0, sentence.index - 2):sentence.index]):
-        if prev.paragraph != sentence.paragraph:
+        # Web copy often puts every sentence in its own paragraph: the sentence right before
+        # carries its date over a paragraph break, anything further back does not.
+        if prev.paragraph != sentence.paragraph and prev.index != sentence.index - 1:
             break
         pm = [m for m in sentence_dates(ctx, prev) if m.kind == "point"]
         if pm:

@@ -29,7 +29,7 @@ from typing import Any, Optional
 from ..records import Evidence, Figure, Location, Period, Subject
 from . import claimants, conflicts, dates
 from .countries import country_code, country_name
-from .numbers import NumberMention, find_numbers
+from .numbers import NUMBER_WORDS_PATTERN, NumberMention, find_numbers
 
 # --- lexicons ---------------------------------------------------------------------------------
 _SECTOR_NOUNS: dict[str, str] = {}
@@ -138,9 +138,8 @@ _CASUALTY_HINT = re.compile(
     r"without\s+(?:power|water|electricity|heat)|freed|released|rescued|prisoner|lost|"
     r"shot\s+down|eliminat|homeless|trapped|remain|left|recaptur|liberat|retak|surrender|held|"
     r"crammed|without|hurt|spared|rescu|exchang|swap|mass\s+grave|dead)", re.IGNORECASE)
-_ANY_COUNT = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
-                        r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|"
-                        r"thousands?|millions?|hundreds|dozen|dozens|scores|an?\s+(?:\w+\s+){0,2}\w+\s+"
+_ANY_COUNT = re.compile(r"\d|\b(?:" + NUMBER_WORDS_PATTERN + r"|thousands?|millions?|hundreds|"
+                        r"dozens|scores|an?\s+(?:\w+\s+){0,2}\w+\s+"
                         r"(?:was|has\s+been|had\s+been)\s+(?:killed|injured|wounded|shot))\b",
                         re.IGNORECASE)
 
@@ -482,7 +481,9 @@ def _read_sentence(text: str, prev_text: str = "") -> list[_Read]:
         if listed and prev.quantity and r.quantity is None:
             r.quantity, r.trigger, r.trigger_kind = prev.quantity, prev.trigger, "list"
             r.active = prev.active
-        if r.head is None and r.quantity is not None and prev.head_kind in ("person", "toll"):
+        elliptic = r.head is None or (r.head in ("wounded", "injured", "dead", "missing")
+                                      and r.np_text.strip().lower() == r.head)
+        if elliptic and r.quantity is not None and prev.head_kind in ("person", "toll"):
             r.sector = r.sector or prev.sector
             r.country = r.country or prev.country
             r.head_kind = prev.head_kind

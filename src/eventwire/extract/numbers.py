@@ -57,6 +57,9 @@ _SHORT_SCALES = {"m": 1_000_000, "mn": 1_000_000, "bn": 1_000_000_000, "k": 1000
 _WORD_NUM = "|".join(sorted(list(_UNITS) + list(_TENS) + list(_SCALES) + ["dozen"],
                              key=len, reverse=True))
 
+# Alternation of the number words, for callers that pre-filter text cheaply.
+NUMBER_WORDS_PATTERN = _WORD_NUM
+
 # One spelled-out number: "twenty-five", "a hundred", "two thousand five hundred and six",
 # "a dozen", "one hundred and fifty".
 _WORDS_RE = re.compile(

@@ -1,0 +1,172 @@
+"""Figures from realistic sentences of many conflicts (CODEBOOK s.1 Figure, 3.3)."""
+from pathlib import Path
+
+import pytest
+
+from eventwire.extract import figures, places
+from eventwire.extract.context import build_context
+from eventwire.records import Article
+
+
+def ctx_of(text, published="2024-05-02"):
+    ctx = build_context(Article(id="t", text=text, published=published))
+    ctx.places = places.PlaceContext.from_text(ctx.text)
+    return ctx
+
+
+def figs(text, published="2024-05-02"):
+    ctx = ctx_of(text, published)
+    out = figures.extract_figures(ctx)
+    for f in out:
+        for ev in [f.evidence, *f.provenance.values()]:
+            assert ctx.text[ev.start:ev.end] == ev.text
+    return out
+
+
+def simple(text, published="2024-05-02"):
+    return [(f.quantity, f.value, f.qualifier, f.subject.sector) for f in figs(text, published)]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Gunmen killed at least 23 villagers in Zamfara state on Sunday, police said.",
+     [("killed", 23, "at_least", "civilians")]),
+    ("A car bomb in Mogadishu killed seven soldiers and wounded 12 civilians.",
+     [("killed", 7, "exact", "military"), ("injured", 12, "exact", "civilians")]),
+    ("Thirteen police officers were killed in an ambush in Michoacán.",
+     [("killed", 13, "exact", "police")]),
+    ("More than 150 people had sustained injuries, doctors said.",
+     [("injured", 150, "at_least", "civilians")]),
+    ("At least 21 people are still missing after the strike.",
+     [("missing", 21, "at_least", "civilians")]),
+    ("Police arrested more than 1,800 protesters in 59 cities.",
+     [("detained", 1800, "at_least", "protesters")]),
+    ("The UN says 4.3 million people have fled their homes in Sudan.",
+     [("displaced", 4_300_000, "exact", "civilians")]),
+    ("Shelling has left hundreds of thousands of people without electricity in Aleppo.",
+     [("without_services", 100_000, "at_least", "civilians")]),
+    ("The army said it destroyed up to 80 tanks, 7 helicopters and 10 planes.",
+     [("equipment_lost", 80, "up_to", "military"), ("equipment_lost", 7, "exact", "military"),
+      ("equipment_lost", 10, "exact", "military")]),
+    ("Air strikes destroyed 600 buildings in Gaza City.",
+     [("buildings_damaged", 600, "exact", "civilians")]),
+    ("Dozens of people were killed in the chemical attack.",
+     [("killed", 12, "at_least", "civilians")]),
+    ("An elderly woman was killed when the shell hit her house in Kharkiv.",
+     [("killed", 1, "exact", "civilians")]),
+])
+def test_quantities_values_sectors(text, expected):
+    assert simple(text) == expected
+
+
+def test_sub_counts_take_their_heads_quantity_and_mixed_heads_are_unknown():
+    got = simple("Officials said 31 people, including 23 security personnel, lost their lives "
+                 "in the attack in Quetta.")
+    assert got == [("killed", 31, "exact", "unknown"), ("killed", 23, "exact", "military")]
+    got = simple("More than 5,000 civilians, including 210 children, have been killed in Mariupol.")
+    assert got == [("killed", 5000, "at_least", "civilians"), ("killed", 210, "exact", "civilians")]
+
+
+def test_bare_counts_inherit_the_listed_subject():
+    got = figs("The ombudsman said 210 Ukrainian civilians have been killed and more than "
+               "1,100 wounded.")
+    assert [(f.quantity, f.value, f.subject.country, f.subject.sector) for f in got] == [
+        ("killed", 210, "UKR", "civilians"), ("injured", 1100, "UKR", "civilians")]
+
+
+def test_toll_updates_and_the_figure_in_the_next_sentence():
+    assert simple("Officials raised the death toll to more than 60 on Sunday.") == [
+        ("killed", 60, "at_least", None or "unknown")]
+
+
+@pytest.mark.parametrize("text", [
+    "The Pentagon will send 3,000 troops to the region.",              # deployed
+    "The package includes 31 Abrams tanks and 200 missiles.",          # delivered
+    "Russian forces fired 40 missiles at the city overnight.",          # munitions fired
+    "Up to a million people could flee if the offensive begins.",      # hypothetical
+    "About 500 militants remain in the old city.",                      # fighters holding a place
+    "Between 200 and 1000 people were inside the mall.",                # people present
+    "The city had a pre-war population of 430,000 people.",             # pre-war
+    "Donors pledged $1.5bn to rebuild 300 schools.",                    # money / plans
+    "About 60 people were spared injury in the basement.",              # negated
+    "Men aged 18 to 60 may not leave the country.",                     # ages
+    "Turnout was 40 percent in 12 provinces.",                          # percentages
+])
+def test_exclusions(text):
+    assert figs(text) == []
+
+
+def test_period_since_the_war_began_uses_the_conflict_table():
+    (f,) = figs("Ukraine's ombudsman said more than 210 civilians have been killed since the "
+                "start of Russia's invasion.", published="2022-02-27")
+    assert f.period.from_ == "2022-02-24" and f.period.to == "2022-02-27"
+    assert f.provenance["period"].text.startswith("since the start")
+
+
+def test_single_event_period_is_the_event_day_and_claimant_is_kept():
+    (f,) = figs("Gunmen killed 11 coal miners in Balochistan on Tuesday, a police official said.",
+                published="2025-03-14")
+    assert f.period.from_ == f.period.to == "2025-03-11"
+    assert f.claimant == "police official"
+    assert f.date == "2025-03-14"
+    assert f.provenance["value"].text == "11"
+
+
+def test_period_for_so_far_this_year_and_last_n_months():
+    (f,) = figs("So far this year, 400 people have been killed in Borno.", published="2024-05-02")
+    assert (f.period.from_, f.period.to) == ("2024-01-01", "2024-05-02")
+
+
+def test_equipment_claimed_by_one_side_belongs_to_the_other():
+    (f,) = figs("Ukraine said it had eliminated 80 tanks near Bakhmut.", published="2023-01-10")
+    assert (f.quantity, f.subject.country) == ("equipment_lost", "RUS")
+
+
+def test_demonyms_give_the_country():
+    got = figs("Kyiv said 1,000 Russian soldiers were killed, and two Britons were captured.",
+               published="2022-03-01")
+    assert [(f.quantity, f.subject.country) for f in got] == [("killed", "RUS"), ("detained", "GBR")]
+
+
+def test_casualties_is_conservative_and_skips_cumulative_tolls():
+    ctx = ctx_of("A suicide bomber killed at least 12 people and wounded 30 in Kabul on Friday.")
+    assert figures.casualties(ctx.sentences[0], ctx)[:2] == (12, 30)
+    ctx = ctx_of("Between 20 and 30 people were killed in the raid on the village.")
+    assert figures.casualties(ctx.sentences[0], ctx)[:2] == (20, None)
+    ctx = ctx_of("More than 5,000 civilians have been killed since the start of the war.",
+                 published="2022-04-07")
+    assert figures.casualties(ctx.sentences[0], ctx)[:2] == (None, None)
+    ctx = ctx_of("Dozens were killed in the market attack.")
+    fat, inj, prov = figures.casualties(ctx.sentences[0], ctx)
+    assert (fat, inj) == (12, None) and prov["fatalities"].text == "Dozens"
+
+
+def test_needs_parse_is_cheap_and_selective():
+    assert figures.needs_parse("At least 12 people were killed.")
+    assert figures.needs_parse("Thousands fled the city.")
+    assert not figures.needs_parse("The talks will resume next week in Geneva.")
+    assert not figures.needs_parse("Soldiers were killed in the attack.")
+
+
+SHARED = Path(__file__).resolve().parents[2].parent / "shared"
+
+
+@pytest.mark.skipif(not (SHARED / "dev" / "gold").exists(), reason="../shared/dev not present")
+def test_dev_figures_f1_floor():
+    """Guards against regressions: figures F1 on the dev sets stays above 0.75."""
+    import json
+
+    from eventwire.evaluate.score import score_dataset
+    from eventwire.records import Extraction
+    for name in ("dev", "dev-world"):
+        ds = SHARED / name
+        preds = []
+        for line in (ds / "articles.jsonl").read_text(encoding="utf-8").splitlines():
+            if not line.strip():
+                continue
+            o = json.loads(line)
+            art = Article(id=o["id"], text=o["text"], published=o.get("published"))
+            ctx = build_context(art)
+            ctx.places = places.PlaceContext.from_text(ctx.text)
+            preds.append(Extraction(article=art, figures=figures.extract_figures(ctx)).to_gold_shape())
+        report = score_dataset(ds, preds)
+        assert report.figures.f1 >= 0.75, (name, report.figures.to_json())
