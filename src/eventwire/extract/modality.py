@@ -37,10 +37,12 @@ IRREALIS_NOUNS = {
 }
 # Governing verbs whose complement *did* happen or was decided: keep what they govern.
 FACTIVE_HEADS = {"order", "agree", "decide", "vote", "approve", "begin", "start", "continue",
-                 "manage", "resume", "launch", "finish", "complete", "succeed", "carry", "confirm",
-                 "report", "say", "claim", "announce", "tell", "state", "add", "note", "acknowledge",
-                 "admit", "see", "hear", "witness", "show", "reveal", "deny", "help", "keep", "allow",
-                 "force", "compel", "authorize", "authorise", "sign"}
+                 "manage", "resume", "launch", "finish", "complete", "succeed", "carry", "help", "keep",
+                 "allow", "force", "compel", "authorize", "authorise", "sign", "use", "conduct", "stage"}
+# Reporting verbs: their complement is the source's account of what happened.
+REPORTING_HEADS = {"report", "say", "claim", "announce", "tell", "state", "add", "note", "acknowledge",
+                   "admit", "see", "hear", "witness", "show", "reveal", "deny", "confirm", "write",
+                   "post", "explain", "recount", "describe", "allege", "accuse", "insist"}
 # Climbing by these dependencies puts the trigger inside what the governing word says;
 # climbing from a subject does not ("the deal called for…" reports the deal).
 _COMPLEMENT_DEPS = {"xcomp", "ccomp", "dobj", "prep", "pobj", "advcl", "acomp", "attr", "oprd", "pcomp", "compound"}
@@ -59,7 +61,7 @@ _CENTURY = re.compile(r"\b(?:in|during|since) the (?:\d{1,2}(?:st|nd|rd|th)|(?:e
 _IRREALIS_ADJ = {"hypothetical", "possible", "potential", "proposed", "planned", "future", "would-be",
                  "prospective", "eventual", "imminent", "upcoming", "feared", "threatened", "alleged-to-be"}
 _NEG_SUBJECTS = {"nobody", "none", "nothing", "no-one"}
-_YEAR = re.compile(r"\b(?:in|during|back in|since|of)\s+(?:(?:early|late|mid-?)\s*)?(?:[A-Z][a-z]+\s+)?((?:19|20)\d\d)\b")
+_YEAR = re.compile(r"\b(?:in|during|back in|since|of)\s+(?:(?:early|late|mid-?)\s*)?(?:[A-Z][a-z]+\s+)?((?:19|20)\d\d)\b", re.I)
 _WINDOW_NEG = re.compile(
     r"\b(?:not|n't|never|no|could|may|might|would|will|shall|should|can|must|if|unless|whether|"
     r"plans?|planned|planning|threat\w*|expected|likely|set|due|aims?|aimed|wants?|wanted|seeks?|sought|"
@@ -137,6 +139,14 @@ def _aux_modality(verb: Any) -> Optional[str]:
     return None
 
 
+def _negative_subject(verb: Any) -> Optional[str]:
+    for c in verb.children:
+        if c.dep_ in ("nsubj", "nsubjpass") and (
+                c.lower_ in _NEG_SUBJECTS or any(g.dep_ == "det" and g.lower_ == "no" for g in c.children)):
+            return f"negated subject ({c.text})"
+    return None
+
+
 def _conditional(verb: Any) -> Optional[str]:
     for c in verb.children:
         if c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether", "lest"):
@@ -177,14 +187,18 @@ def assess(doc: Any, start: int, end: int) -> Verdict:
                 return Verdict(False, f"negated ({cur.text})")
             if same and _own_negation(cur):
                 return Verdict(False, f"negated ({cur.text})")
-            why = _aux_modality(cur) or _conditional(cur)
+            why = _aux_modality(cur) or _conditional(cur) or _negative_subject(cur)
             if why:
                 return Verdict(False, why)
             if not same and came_via in _COMPLEMENT_DEPS:
                 lemma = cur.lemma_.lower()
-                if lemma in FACTIVE_HEADS:
-                    # Past reported speech or an order/agreement: the complement stands.
+                if lemma in REPORTING_HEADS:
+                    # Reported speech (§3.4): what the source says happened stands.
                     return FACT
+                if lemma in FACTIVE_HEADS:
+                    # "launched an offensive", "agreed to hold talks": keep climbing, since the
+                    # launching itself may be only expected or planned.
+                    pass
                 if lemma in IRREALIS_HEADS and (lemma not in _XCOMP_ONLY or came_via == "xcomp"):
                     return Verdict(False, f"irrealis ({cur.lemma_})")
         head = cur.head

@@ -113,7 +113,7 @@ LEXICON: dict[str, list[str]] = {
         r"(?:prevented|stopped|blocked|banned|halted|thwarted) (?:\w+ ){0,3}(?:demonstrations?|protests?|march|rally|procession|sit-in)",
     ],
     "RIOT": [
-        r"riot(?:s|ed|ing|ers)?", r"torch(?:ed|ing)", r"set (?:\w+ ){0,4}(?:on )?fire", r"set ablaze", r"set afire", r"firebomb(?:s|ed|ing)?",
+        r"riot(?:s|ed|ing|ers)?(?! (?:police|officers|gear|squads?|control|units?))", r"torch(?:ed|ing)", r"set (?:\w+ ){0,4}(?:on )?fire", r"set ablaze", r"set afire", r"firebomb(?:s|ed|ing)?",
         r"set fire to", r"(?:threw|hurled|pelted) (?:\w+ ){0,3}(?:stones|rocks|bricks|bottles|petrol bombs|molotov)",
         r"stone-?pelting", r"petrol bombs?", r"molotov cocktails?", r"vandali[sz](?:ed|ing|m)",
         r"stormed", r"burn(?:ed|t|ing) tyres", r"unrest", r"ransack(?:ed|ing)",
@@ -150,7 +150,7 @@ LEXICON: dict[str, list[str]] = {
         r"reached (?:an? )?(?:understanding|deal)", r"struck a deal", r"memorandum of understanding",
     ],
     "DIPLO": [
-        r"talks", r"negotiat(?:ions|ed|ing|ors?)", r"met (?:with )?", r"meetings?", r"summit",
+        r"talks", r"negotiat(?:ions|ed|ing|ors?)", r"met(?: with)?", r"meetings?", r"summit",
         r"visit(?:ed|s|ing)?", r"sanction(?:s|ed|ing)?", r"condemn(?:ed|s|ing|ation)",
         r"expell?(?:ed|s|ing)? (?:\w+ ){0,3}(?:diplomats|ambassadors?|envoys?)", r"recall(?:ed)? (?:its|their) ambassadors?",
         r"summon(?:ed|s)? (?:\w+ ){0,3}(?:ambassador|envoy|charg[eé])", r"urg(?:ed|es|ing)", r"called (?:on|for|upon)",
@@ -333,7 +333,7 @@ CUES: dict[str, list[str]] = {
     "mob": [r"mobs?", r"angry (?:crowd|villagers|residents)", r"vigilantes?", r"villagers", r"residents", r"crowds?",
             r"lynch\w*", r"(?:communal|sectarian|ethnic|religious) (?:clashes|violence|tensions)", r"(?:hindu|muslim|christian) (?:and|groups|youths)",
             r"youths", r"locals", r"rival (?:groups|communities|clans|villagers)", r"clans?", r"tribesmen", r"supporters", r"settlers"],
-    "riot": [r"riot\w*", r"stones?", r"rocks", r"bricks", r"petrol bombs?", r"molotov", r"torch(?:ed|ing)", r"set (?:\w+ ){0,4}(?:on )?fire",
+    "riot": [r"riot\w*(?! (?:police|officers|gear|squads?|control|units?))", r"stones?", r"rocks", r"bricks", r"petrol bombs?", r"molotov", r"torch(?:ed|ing)", r"set (?:\w+ ){0,4}(?:on )?fire",
              r"set ablaze", r"vandali\w+", r"looted", r"smash(?:ed|ing)", r"clashed with (?:police|security)", r"burn(?:ed|ing|t) (?:\w+ ){0,2}(?:tyres|tires|cars|vehicles|buildings)",
              r"stormed", r"attacked (?:police|officers)", r"injuring (?:\w+ ){0,2}(?:police|officers)", r"violent", r"pelted", r"ransack\w*"],
     "intervention": [r"dispers(?:ed|e|ing)", r"broke up", r"broken up", r"tear ?gas", r"water cannons?", r"rubber bullets",

@@ -27,8 +27,8 @@ Span = tuple[int, int]
 
 # Rule confidence below which the embedding may overrule the rule's choice among the types
 # the frame allows.
-EMBED_OVERRULE_BELOW = 0.7
-EMBED_MARGIN = 0.04
+EMBED_OVERRULE_BELOW = 0.6
+EMBED_MARGIN = 0.08
 # An argument governed by an accusation / condemnation is told, not newly reported.
 GOVERNED_DISCOUNT = 0.6
 

