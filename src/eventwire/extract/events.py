@@ -338,6 +338,8 @@ def events_in_sentence(ctx: ArticleContext, sentence: Sentence) -> list[Event]:
             if actor is not None and actor.country is None and actor.sector in _LOCAL_SECTORS:
                 actor.country = where
         date_iso, precision, date_ev = dates.event_date(ctx, sentence, m.trigger)
+        if _is_history(ctx, date_iso):
+            continue
         trig_ev = sentence.evidence(*m.trigger)
         for loc in locs:
             prov: dict[str, Evidence] = {"trigger": trig_ev}
@@ -361,6 +363,36 @@ def events_in_sentence(ctx: ArticleContext, sentence: Sentence) -> list[Event]:
                 trigger=trig_ev, provenance=prov, claimant=claim.name if claim else None,
                 why=list(m.why)))
     return out
+
+
+# News tells its story within days; an act dated months before publication is background
+# (CODEBOOK 3.2: "history older than the article's story").
+HISTORY_DAYS = 45
+
+
+def _is_history(ctx: ArticleContext, date_iso: Optional[str]) -> bool:
+    if not date_iso or ctx.published is None:
+        return False
+    from datetime import date as _date
+    return (ctx.published - _date.fromisoformat(date_iso)).days > HISTORY_DAYS
+
+
+def _one_per_place(events: list[Event]) -> list[Event]:
+    """Within one sentence, two typed readings of the same act at the same place are one
+    happening: keep the surest. Statements (placeless types) stand beside the act they name."""
+    kept: list[Event] = []
+    for ev in sorted(events, key=lambda e: -e.confidence):
+        if ev.type not in PLACELESS_TYPES and any(
+                k.type not in PLACELESS_TYPES and _loc_key(k) == _loc_key(ev) for k in kept):
+            continue
+        if ev.type in PLACELESS_TYPES and any(k.type in PLACELESS_TYPES for k in kept):
+            continue
+        kept.append(ev)
+    return sorted(kept, key=lambda e: (e.trigger.start if e.trigger else 0))
+
+
+def _loc_key(e: Event) -> Optional[str]:
+    return e.location.name.lower() if e.location else None
 
 
 def _same_happening(a: Event, b: Event) -> bool:
@@ -404,5 +436,5 @@ def assemble(ctx: ArticleContext, book: Optional[ActorBook] = None) -> list[Even
     for sentence in ctx.sentences:
         if sentence.doc is None:
             continue
-        events.extend(events_in_sentence(ctx, sentence))
+        events.extend(_one_per_place(events_in_sentence(ctx, sentence)))
     return merge_within_article(events)
