@@ -100,3 +100,10 @@ def test_every_gold_evidence_sentence_survives_cleaning():
     result = quality.gold_survival()
     assert result["evidence_kept"] == result["evidence_total"] > 300, result["lost"]
     assert result["flag_recall"] >= 0.9 and result["flag_precision"] >= 0.8
+
+
+def test_one_appeal_sentence_glued_into_news_costs_only_itself():
+    glued = ("The stakes have never been higher, and our need for your support has never been greater. "
+             + LEDE + " Rescuers worked through the night, officials said.")
+    result = clean_text("\n\n".join([glued, "Please make a donation today and help us keep going."]))
+    assert result.text == LEDE + " Rescuers worked through the night, officials said."

@@ -98,6 +98,7 @@ _APPEAL_CUES = re.compile(
     r"\bkeep (?:our journalism|us|our journalists|this work)\b|\bour (?:journalists|journalism|"
     r"reporters|reporting|newsroom|readers|mission|work|traffic)\b|\breader[- ](?:supported|"
     r"funded)\b|\byou(?:’|')re reading this\b|\bpaywall\b|\bad-free\b|\bfree for everyone\b|"
+    r"\bsupport us\b|\b(?:from|for) (?:just|as little as|only) [$£€]\d|"
     r"\bindependent (?:news|journalism|media)\b|\bplease (?:do what you can|give|consider|support)\b",
     re.I)
 _SECOND_PERSON = re.compile(r"\b(?:you|your|you(?:’|')re)\b", re.I)
@@ -231,7 +232,7 @@ def _drop_appeals(paragraphs: list[str], cuts: list[Cut]) -> list[str]:
     also speaks to the reader in the outlet's voice belongs to the run."""
     # A long paragraph is judged sentence by sentence later (a flattened page holds news and
     # appeal in one line); only short paragraphs are dropped whole.
-    flags = [_sentence_count(p) <= _APPEAL_MAX_SENTENCES and appeal_score(p) >= 2 for p in paragraphs]
+    flags = [_mostly_appeal(p) and appeal_score(p) >= 2 for p in paragraphs]
     changed = True
     while changed:
         changed = False
@@ -239,7 +240,7 @@ def _drop_appeals(paragraphs: list[str], cuts: list[Cut]) -> list[str]:
             if flags[i]:
                 continue
             near = (i > 0 and flags[i - 1]) or (i + 1 < len(flags) and flags[i + 1])
-            if near and _sentence_count(p) <= _APPEAL_MAX_SENTENCES and _addresses_reader(p):
+            if near and _mostly_appeal(p) and _addresses_reader(p):
                 flags[i] = changed = True
     kept = []
     for p, is_appeal in zip(paragraphs, flags):
@@ -250,8 +251,14 @@ def _drop_appeals(paragraphs: list[str], cuts: list[Cut]) -> list[str]:
     return kept
 
 
-def _sentence_count(p: str) -> int:
-    return len(_SENT_END.split(p))
+def _mostly_appeal(p: str) -> bool:
+    """A paragraph goes whole only when it is short and at least half its sentences speak in
+    the appeal's voice; news with one appeal sentence glued in loses just that sentence."""
+    sentences = _SENT_END.split(p)
+    if len(sentences) > _APPEAL_MAX_SENTENCES:
+        return False
+    voiced = sum(1 for s in sentences if appeal_score(s) >= 1 or _addresses_reader(s))
+    return voiced * 2 >= len(sentences)
 
 
 def _cut_spans(p: str, cuts: list[Cut]) -> str:
