@@ -56,7 +56,8 @@ def _finish(ctx: ArticleContext) -> Extraction:
     evs = event_assembly.assemble(ctx)
     figs = figures.extract_figures(ctx)
     flags = list(ctx.article.flags)
-    for f in intrinsic_flags(ctx.article, evs):
+    docs = [s.doc for s in ctx.sentences if s.doc is not None]
+    for f in intrinsic_flags(ctx.article, evs, docs):
         if f not in flags:
             flags.append(f)
     return Extraction(article=ctx.article, events=evs, figures=figs, flags=sorted(flags))

@@ -241,20 +241,39 @@ _NAME_BEFORE_SPEECH = re.compile(
     r"\b([A-Z][\w’'\-]+(?: [A-Z][\w’'\-]+)?)(?= (?:said|stated|told|didn[’']t say)\b)")
 
 
-def assess(article: Article, events: Sequence[Event] = ()) -> QualityReport:
-    """Everything one article alone tells about its quality, with the findings behind flags."""
+_NAME_AFTER_ROLE = re.compile(
+    r"(?:aide|adviser|advisor|minister|president|spokes(?:man|woman|person)|governor|mayor|"
+    r"official|chief|commander|leader|envoy|secretary|ombudsman|general|ambassador|"
+    r"prosecutor)\s+([A-Z][\w’'\-]+(?: [A-Z][\w’'\-]+)?)")
+
+
+def _regex_person_names(text: str) -> list[str]:
+    """People named where people stand (after a role, before a speech verb): the cheap
+    stand-in for NER over sentences the extractor did not parse."""
+    return [m.group(1) for rx in (_NAME_AFTER_ROLE, _NAME_BEFORE_SPEECH) for m in rx.finditer(text)]
+
+
+def assess(article: Article, events: Sequence[Event] = (), docs: Optional[Sequence] = None) -> QualityReport:
+    """Everything one article alone tells about its quality, with the findings behind flags.
+
+    ``docs``: spaCy docs the extractor already made for some sentences. With them no new
+    whole-article NER pass is run (it would cost as much as the extraction itself); people
+    in the other sentences are found by their position (after a role, before "said")."""
     text = article.text[:100_000]
     nlp = _nlp()
-    # The full parse is costly: tag and find entities everywhere, parse only the sentences
-    # where a capitalised word comes back next to an interaction verb.
-    light = [p for p in ("tok2vec", "tagger", "attribute_ruler", "ner") if p in nlp.pipe_names]
-    with nlp.select_pipes(enable=light):
-        doc = nlp(text)
-    persons = person_names(doc)
+    if docs is None:
+        # Tag and find entities everywhere; the parser is not needed for names.
+        light = [p for p in ("tok2vec", "tagger", "attribute_ruler", "ner") if p in nlp.pipe_names]
+        with nlp.select_pipes(enable=light):
+            docs = [nlp(text)]
+        persons = person_names(docs[0])
+    else:
+        persons = [n for d in docs for n in person_names(d)] + _regex_person_names(text)
     conflicts = name_conflicts(persons)
     selfs = self_interactions_in_events(events, set(persons))
     suspects = [t for t in _rough_sentences(text) if _may_self_interact(t)]
-    for sdoc in nlp.pipe(suspects):
+    parsed = {d.text: d for d in docs if getattr(d, "has_annotation", lambda _: False)("DEP")}
+    for sdoc in [parsed[t] for t in suspects if t in parsed] + list(nlp.pipe(t for t in suspects if t not in parsed)):
         selfs += self_interactions_in_text(sdoc)
     repeats = near_repeats(text)
     swapped = said_swapped(text)
@@ -269,10 +288,11 @@ def assess(article: Article, events: Sequence[Event] = ()) -> QualityReport:
     return QualityReport(flags, conflicts, selfs, repeats, swapped)
 
 
-def intrinsic_flags(article: Article, events: Sequence[Event] = ()) -> list[str]:
+def intrinsic_flags(article: Article, events: Sequence[Event] = (),
+                    docs: Optional[Sequence] = None) -> list[str]:
     """Flags computed from the article alone: inconsistent_entity, self_interaction,
     rewritten_copy (from internal marks of spinning)."""
-    return assess(article, events).flags
+    return assess(article, events, docs).flags
 
 
 # -- corpus-level paraphrase detection ------------------------------------------------------------

@@ -1,0 +1,96 @@
+"""Extraction speed and memory: the full eventwire extractor vs. the bare spaCy pass.
+
+Both run over the same cleaned dev texts (../shared/dev and ../shared/dev-world, or the
+repository's samples/ when ../shared is absent), repeated until each side has done at least
+``--seconds`` of work. Each side runs in its own fresh process (so peak RSS is its own), one
+after the other, in this one run; the ratio is pipeline time / bare time per article.
+
+    .venv/bin/python benchmarks/extract.py            # >= 120 s per side
+    .venv/bin/python benchmarks/extract.py --seconds 20
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import multiprocessing as mp
+import resource
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+
+
+def load_articles():
+    from eventwire.ingest import read
+    from eventwire.records import Article
+
+    paths = [SHARED / "dev" / "articles.jsonl", SHARED / "dev-world" / "articles.jsonl"]
+    paths = [p for p in paths if p.exists()] or [ROOT / "samples"]
+    return [a for a in read([str(p) for p in paths]) if isinstance(a, Article)]
+
+
+def _run(kind: str, seconds: float, out: "mp.Queue") -> None:
+    from eventwire.extract.pipeline import extract_many, get_nlp
+
+    articles = load_articles()
+    nlp = get_nlp()
+    # Warm up: model, gazetteer, embeddings and lexicons load once per process, outside the clock.
+    list(extract_many(articles[:2])) if kind == "pipeline" else list(nlp.pipe([a.text for a in articles[:2]]))
+    done = 0
+    events = figures = 0
+    t0 = time.perf_counter()
+    while time.perf_counter() - t0 < seconds:
+        if kind == "bare":
+            for _ in nlp.pipe((a.text for a in articles), batch_size=32):
+                done += 1
+        else:
+            for x in extract_many(articles):
+                done += 1
+                events += len(x.events)
+                figures += len(x.figures)
+    elapsed = time.perf_counter() - t0
+    rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    out.put({"kind": kind, "articles": done, "seconds": elapsed, "per_s": done / elapsed,
+             "peak_rss_mb": rss_mb, "events": events, "figures": figures,
+             "chars": sum(len(a.text) for a in articles), "corpus": len(articles)})
+
+
+def measure(kind: str, seconds: float) -> dict:
+    ctx = mp.get_context("spawn")
+    q = ctx.Queue()
+    p = ctx.Process(target=_run, args=(kind, seconds, q))
+    p.start()
+    result = q.get()
+    p.join()
+    return result
+
+
+def main(argv: list[str]) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--seconds", type=float, default=120.0, help="minimum work per side (default 120)")
+    ap.add_argument("--json", action="store_true", help="print one JSON object")
+    args = ap.parse_args(argv)
+    bare = measure("bare", args.seconds)
+    full = measure("pipeline", args.seconds)
+    ratio = bare["per_s"] / full["per_s"]
+    result = {"bare_spacy": bare, "pipeline": full, "time_ratio_pipeline_over_bare": round(ratio, 3),
+              "rss_ratio": round(full["peak_rss_mb"] / bare["peak_rss_mb"], 3)}
+    if args.json:
+        print(json.dumps(result, indent=2))
+        return 0
+    print(f"corpus: {bare['corpus']} articles, {bare['chars']:,} chars; "
+          f"≥ {args.seconds:.0f} s of work per side, each in a fresh process")
+    print(f"{'':24}{'articles/s':>12}{'peak RSS MB':>14}{'articles':>10}{'seconds':>10}")
+    for name, r in (("bare spaCy nlp.pipe", bare), ("eventwire extractor", full)):
+        print(f"{name:24}{r['per_s']:12.2f}{r['peak_rss_mb']:14.0f}{r['articles']:10d}{r['seconds']:10.1f}")
+    print(f"time ratio (pipeline / bare, per article): {ratio:.3f}   "
+          f"(≤ 1.0 means the full pipeline is no slower than the bare spaCy pass)")
+    print(f"peak RSS ratio: {result['rss_ratio']:.2f}; per pass: {full['events'] / max(1, full['articles']):.1f} "
+          f"events and {full['figures'] / max(1, full['articles']):.1f} figures an article")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
