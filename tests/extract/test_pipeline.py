@@ -77,3 +77,28 @@ def test_types_are_from_the_codebook():
                      "demonstrators, witnesses said.", published="2020-10-24")
     assert x.events
     assert all(e.type in EVENT_TYPES for e in x.events)
+
+
+def test_speaker_place_is_not_where_it_happened_and_its_resolves_to_the_speaker():
+    x = extract_text("Moscow said its forces shelled an arms depot in Kramatorsk on Tuesday.",
+                     published="2022-05-04")
+    strikes = [e for e in x.events if e.type == "shelling_artillery_missile"]
+    assert strikes
+    assert strikes[0].location.name == "Kramatorsk"
+    assert strikes[0].actor1 is not None and strikes[0].actor1.country == "RUS"
+
+
+def test_talks_keep_their_venue_but_not_the_place_they_are_about():
+    x = extract_text("Turkish and Iraqi ministers met in Baghdad on Monday to discuss the "
+                     "fighting in Sinjar.", published="2023-02-07")
+    diplo = [e for e in x.events if e.type == "diplomacy"]
+    assert diplo and diplo[0].location is not None and diplo[0].location.name == "Baghdad"
+    y = extract_text("Nigeria condemned the attack on Maiduguri, the foreign ministry said on "
+                     "Sunday.", published="2023-02-06")
+    assert all(e.location is None for e in y.events if e.type in ("diplomacy", "attribution"))
+
+
+def test_old_history_is_not_an_event():
+    x = extract_text("Colombian troops clashed with FARC rebels near Cali in March 2016, "
+                     "officials said.", published="2022-09-01")
+    assert not x.events
