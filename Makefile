@@ -24,10 +24,10 @@ assets:
 demo: install
 	@rm -f $(DEMO_DB)
 	@if [ -d $(SHARED)/dev ]; then \
-	  $(EW) ingest $(SHARED)/seeds $(SHARED)/dev/articles.jsonl $(SHARED)/dev-world/articles.jsonl --db $(DEMO_DB); \
+	  $(EW) ingest $(SHARED)/dev/articles.jsonl $(SHARED)/dev-world/articles.jsonl $(SHARED)/seeds --db $(DEMO_DB); \
 	else \
-	  echo "(no $(SHARED): using the illustrative sample corpus in samples/)"; \
-	  $(EW) ingest samples --db $(DEMO_DB); \
+	  echo "(no $(SHARED): using the illustrative sample corpus in samples/corpus)"; \
+	  $(EW) ingest samples/corpus --db $(DEMO_DB); \
 	fi
 
 test: install
