@@ -62,6 +62,23 @@ def _ring(arcs: list[list[tuple[float, float]]], indices: list[int]) -> Ring:
     return out
 
 
+def unwrap(ring: Ring) -> Ring:
+    """Longitudes made continuous: a ring crossing the antimeridian (Chukotka, Fiji) otherwise
+    draws a stroke across the whole map. The result may run past 180 degrees."""
+    out: Ring = []
+    shift = 0.0
+    prev = None
+    for lon, lat in ring:
+        if prev is not None:
+            if lon + shift - prev > 180:
+                shift -= 360
+            elif lon + shift - prev < -180:
+                shift += 360
+        prev = lon + shift
+        out.append((prev, lat))
+    return out
+
+
 def _polygons(geom: dict, arcs) -> Iterator[list[Ring]]:
     kind = geom.get("type")
     if kind == "Polygon":
