@@ -26,6 +26,7 @@ IRREALIS_HEADS = {
     "refuse", "decline", "fail", "avoid", "prevent", "stop", "deter", "need", "would", "imagine",
     "predict", "forecast", "envisage", "envision", "contemplate", "suggest", "recommend", "dream",
     "pray", "afraid", "concern", "worry", "possible", "impossible", "capable", "eager", "determined",
+    "suppose", "brace", "difficult", "hard", "easy", "easier", "harder", "designed", "intended",
 }
 # Nouns that hold a happening that has not happened: "the threat of airstrikes".
 IRREALIS_NOUNS = {
@@ -47,7 +48,7 @@ REPORTING_HEADS = {"report", "say", "claim", "announce", "tell", "state", "add",
 # climbing from a subject does not ("the deal called for…" reports the deal).
 _COMPLEMENT_DEPS = {"xcomp", "ccomp", "dobj", "prep", "pobj", "advcl", "acomp", "attr", "oprd", "pcomp", "compound"}
 # Heads that are irrealis only with an infinitive: "is set to", "is due to", "is about to".
-_XCOMP_ONLY = {"set", "due", "about", "going", "able", "unable", "ready", "prepared", "likely", "unlikely",
+_XCOMP_ONLY = {"suppose", "difficult", "hard", "easy", "easier", "harder", "designed", "set", "due", "about", "going", "able", "unable", "ready", "prepared", "likely", "unlikely",
                "schedule", "poise", "call", "press", "push", "need", "stop", "keep"}
 NEG_WORDS = {"not", "n't", "never", "no", "neither", "nor", "without", "nobody", "none", "nothing"}
 
@@ -59,7 +60,8 @@ _PERCEPTION = {"hear", "see", "feel", "observe"}
 _CENTURY = re.compile(r"\b(?:in|during|since) the (?:\d{1,2}(?:st|nd|rd|th)|(?:early|late|mid-?)\s*\d{1,2}(?:st|nd|rd|th)) century\b", re.I)
 # Adjectives that make a noun trigger unreal: "a hypothetical meeting", "a proposed ceasefire".
 _IRREALIS_ADJ = {"hypothetical", "possible", "potential", "proposed", "planned", "future", "would-be",
-                 "prospective", "eventual", "imminent", "upcoming", "feared", "threatened", "alleged-to-be"}
+                 "prospective", "eventual", "imminent", "upcoming", "feared", "threatened", "alleged-to-be",
+                 "pending", "forthcoming", "expected", "anticipated", "looming", "impending"}
 _NEG_SUBJECTS = {"nobody", "none", "nothing", "no-one"}
 _YEAR = re.compile(r"\b(?:in|during|back in|since|of)\s+(?:(?:early|late|mid-?)\s*)?(?:[A-Z][a-z]+\s+)?((?:19|20)\d\d)\b", re.I)
 _WINDOW_NEG = re.compile(
@@ -226,3 +228,148 @@ def assess_plain(text: str, start: int) -> Verdict:
             return FACT
         return Verdict(False, f"window ({low})")
     return FACT
+
+
+# --------------------------------------------------------------------------- reportable acts
+# A trigger noun names a happening, but only some positions in a sentence *report* one:
+# "an airstrike hit the depot", "forces launched an offensive", "killed in a drone strike",
+# "there were clashes". Elsewhere the noun refers to, evaluates or describes a happening told
+# before or in general: "Idlib is a ticking bomb", "the damage from airstrikes could be seen",
+# "after the Manchester attack", "Isis suicide bombs are preventing gains", "past attacks".
+
+# Verbs whose subject or object noun is a happening that occurred.
+HAPPENING_VERBS = {
+    "hit", "strike", "kill", "wound", "injure", "destroy", "damage", "target", "land", "explode",
+    "detonate", "go", "rain", "slam", "pound", "fall", "leave", "claim", "rock", "shake", "tear",
+    "flatten", "level", "raze", "erupt", "break", "occur", "happen", "take", "continue", "resume",
+    "begin", "start", "intensify", "escalate", "rage", "spread", "follow", "come", "cause",
+    "trigger", "spark", "set", "burn", "collapse", "force", "displace", "cut", "knock", "block",
+    "disrupt", "sink", "down", "shoot", "devastate", "ravage", "engulf", "batter", "lash",
+    "sweep", "inflict", "result", "mark", "end", "last", "stop", "ease", "subside", "die",
+    "see", "hear", "report", "record", "confirm", "carry", "launch", "conduct", "stage", "mount",
+    "renew", "unleash", "repel", "repulse", "thwart", "foil", "survive", "suffer", "endure",
+    "witness", "face", "step", "fend", "beat", "kill", "use", "fire", "drop", "execute", "perpetrate",
+    "commit", "order", "intercept", "announce", "hold", "sign", "reach", "agree", "produce",
+    "be", "have", "get", "receive", "undergo", "experience", "resist", "halt", "blunt", "stall",
+    "push", "press", "escalate", "step", "join", "lead", "spearhead",
+}
+# Verbs whose subject noun is a thing in general or a reason, not a happening told as news.
+NON_HAPPENING_VERBS = {
+    "prevent", "hamper", "hinder", "mean", "represent", "pose", "become", "remain", "require",
+    "need", "deter", "complicate", "fuel", "undermine", "affect", "worry", "concern", "shock",
+    "outrage", "justify", "define", "constitute", "amount", "signal", "show", "demonstrate",
+    "illustrate", "make", "seem", "appear", "look", "threaten", "risk", "help", "serve", "remind",
+    "raise", "prompt", "drive", "dominate", "shape", "loom", "calm", "anger",
+}
+# Nouns that describe what is left after a happening: "the damage from airstrikes", "ruins of clashes".
+AFTERMATH_NOUNS = {
+    "damage", "ruin", "ruins", "rubble", "aftermath", "scar", "debris", "wreckage", "remnant",
+    "crater", "effect", "impact", "legacy", "trace", "sign", "mark", "memory", "trauma", "toll",
+    "victim", "survivor", "anniversary", "wake", "site", "scene", "smoke", "destruction",
+    "consequence", "threat", "danger", "fear", "risk", "pretext", "excuse", "reason",
+    "justification", "corridor",
+}
+# Words that make a noun trigger general rather than one happening: "past attacks".
+GENERIC_MODIFIERS = {
+    "recent", "past", "previous", "prior", "earlier", "frequent", "repeated", "regular", "occasional",
+    "such", "similar", "future", "countless", "numerous", "routine", "constant", "daily", "nightly",
+    "periodic", "any", "every",
+}
+HABITUAL_ADVERBS = {"frequently", "often", "regularly", "routinely", "usually", "typically", "sometimes",
+                    "always", "generally", "commonly", "occasionally", "rarely", "seldom"}
+# Prepositions that attach a happening as background or topic, not as a new report.
+BACKGROUND_PREPS = {"after", "following", "since", "before", "despite", "for", "about", "over",
+                    "against", "of", "to", "from", "with", "on", "like", "as", "than", "between",
+                    "into", "toward", "towards", "regarding", "concerning", "amid", "amidst"}
+# Prepositions that place a happening as the cause of a casualty or loss: "killed in an airstrike".
+CAUSE_PREPS = {"in", "during", "by", "under", "through", "because", "due", "from"}
+CASUALTY_VERBS = {"kill", "die", "injure", "wound", "hurt", "destroy", "damage", "hit", "flatten",
+                  "level", "raze", "burn", "collapse", "lose", "perish", "maim", "displace", "strike",
+                  "target", "come", "hospitalise", "hospitalize", "trap", "bury", "shatter", "set"}
+_DEFINITE = {"the", "this", "that", "these", "those"}
+
+
+def _noun_like(tok: Any) -> bool:
+    return tok.pos_ in ("NOUN", "PROPN") or (tok.pos_ == "VERB" and tok.tag_ == "VBG"
+                                             and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "attr"))
+
+
+def is_definite(tok: Any) -> bool:
+    """'the attack', 'this strike', "Tuesday's attack", 'its offensive': a happening referred to."""
+    for c in tok.children:
+        if c.dep_ == "det" and c.lower_ in _DEFINITE:
+            return True
+        if c.dep_ == "poss":
+            return True
+    return False
+
+
+def is_generic(tok: Any) -> bool:
+    """A happening in general: 'past attacks', 'such bombings', 'frequently conducts bombings'."""
+    for c in tok.children:
+        if c.dep_ in ("amod", "det", "advmod", "nummod") and c.lower_ in GENERIC_MODIFIERS:
+            return True
+    verb = tok.head if tok.dep_ != "ROOT" else tok
+    for _ in range(3):
+        if verb.pos_ in ("VERB", "AUX"):
+            break
+        verb = verb.head
+    if verb.pos_ in ("VERB", "AUX"):
+        if any(c.dep_ == "advmod" and c.lower_ in HABITUAL_ADVERBS for c in verb.children):
+            return True
+    return False
+
+
+def _existential(verb: Any) -> bool:
+    return verb.lemma_ == "be" and any(c.dep_ == "expl" for c in verb.children)
+
+
+def nominal_role(tok: Any) -> str:
+    """Where a noun trigger stands in its sentence.
+
+    ``assert``: it is reported as happening (subject or object of a happening verb, the cause of
+    a casualty, existential, a headline); ``reference``: named as background, topic or object of
+    an attitude ("after the attack", "condemned the attack"); ``predicate``: said of something
+    else ("Idlib is a ticking bomb"); ``modifier``: part of another noun ("attack helicopters");
+    ``aftermath``: what is left after it ("damage from airstrikes").
+    """
+    cur = tok
+    for _ in range(4):                   # conjuncts and appositions share their head's role
+        if cur.dep_ in ("conj", "appos") and cur.head.i != cur.i:
+            cur = cur.head
+        else:
+            break
+    dep = cur.dep_
+    head = cur.head
+    if dep in ("compound", "nmod") or (dep == "amod" and cur.pos_ != "VERB"):
+        return "modifier"
+    if dep == "ROOT" or head.i == cur.i:
+        return "assert"
+    if dep == "attr":
+        return "assert" if _existential(head) else "predicate"
+    if dep in ("nsubj", "nsubjpass"):
+        lemma = head.lemma_.lower()
+        if lemma == "be" and any(c.dep_ == "attr" and c.pos_ in ("NOUN", "PROPN") for c in head.children):
+            return "predicate"           # "the strike was terrorism", "the attack is a war crime"
+        if lemma in NON_HAPPENING_VERBS:
+            return "reference"
+        return "assert"
+    if dep in ("dobj", "obj", "dative", "oprd"):
+        lemma = head.lemma_.lower()
+        return "assert" if lemma in HAPPENING_VERBS else "reference"
+    if dep == "pobj":
+        prep = head
+        gov = prep.head
+        p = prep.lower_
+        if gov.pos_ in ("NOUN", "PROPN") and gov.lemma_.lower() in AFTERMATH_NOUNS and p in ("of", "from", "by", "after", "in"):
+            return "aftermath"
+        if p in CAUSE_PREPS and gov.pos_ in ("VERB", "AUX", "ADJ"):
+            return "assert" if gov.lemma_.lower() in CASUALTY_VERBS or gov.pos_ == "ADJ" else "reference"
+        if p == "under" or (p == "in" and gov.pos_ in ("NOUN", "PROPN")):
+            return "assert"
+        if p in BACKGROUND_PREPS:
+            return "reference"
+        return "reference" if p == "by" else "assert"
+    if dep in ("npadvmod", "advmod", "appos", "conj", "dep", "nummod", "quantmod"):
+        return "assert"
+    return "reference"

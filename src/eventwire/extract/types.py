@@ -38,6 +38,7 @@ _VIOLENT = {
     "excessive_force_against_protesters", "mob_violence", "violent_demonstration", "organized_crime",
     "looting_property_destruction", "government_regains_territory", "non_state_actor_overtakes_territory",
 }
+_VIOLENT_PARENTS = {"Battles", "Explosions/Remote violence", "Violence against civilians", "Riots"}
 _WEAPON_TYPES = ["suicide_bomb", "chemical_weapon", "air_drone_strike", "shelling_artillery_missile",
                  "remote_explosive", "grenade"]
 
@@ -170,6 +171,32 @@ def _protest_context(text: str) -> bool:
                      text, re.IGNORECASE) is not None
 
 
+# Weapons and deeds of close-range violence: with these a strike is no stand-off strike.
+_CLOSE_RANGE = re.compile(r"\b(?:gunm[ae]n|shot|shoot\w*|opened fire|gunfire|rifles?|guns?|knives|knife|machetes?|stabb\w*|"
+                          r"hacked|beat(?:en|ing)?|executed|hostages?|kidnap\w*|abduct\w*|stormed|raid\w*|suicide|"
+                          r"ground (?:troops|forces|assault)|infantry|tanks?|clash\w*|fighting|battle\w*)\b", re.I)
+_STATE_AGENT = re.compile(r"\b(?:[A-Z][a-z]+(?:n|ian|ish|ese|i)|government|regime|state|army|military|forces|troops)\b")
+
+
+def _stand_off_strike(text: str, trig: str, agent: str, target: str) -> bool:
+    """'Russian attacks in the Kharkiv region', 'strikes on the port': a state's forces hit a
+    place from a distance with no weapon named: codebook 3.6 codes it as shelling/missiles."""
+    if not re.match(r"attack|strike|struck|hit|pound|target", trig, re.I):
+        return False
+    if _CLOSE_RANGE.search(text) or cue("nonstate", agent or "") or cue("mob", agent or ""):
+        return False
+    noun_strike = re.match(r"strikes?$", trig, re.I) is not None
+    state = bool(agent) and _STATE_AGENT.search(agent) is not None and not cue("nonstate", agent)
+    if not state and not noun_strike:
+        state = re.search(r"\b[A-Z][a-z]+(?:n|ian|ish|ese|i)\s+(?:attacks?|strikes?|forces|troops|military|army)\b", text) is not None \
+            and not cue("nonstate", text)
+    place = re.search(r"\b(?:cit(?:y|ies)|towns?|villages?|regions?|provinces?|districts?|areas?|suburbs?|port|capital|"
+                      r"outskirts|infrastructure|targets?|facilit(?:y|ies)|depots?|plants?|stations?|bridges?|airports?|"
+                      r"airfields?|hangars?|buildings?|blocks?|centres?|centers?|hospitals?|schools?|markets?|mall)\b|"
+                      r"\b(?:in|on|at|across) (?:the )?[A-Z]", target or text) is not None
+    return place and (state or noun_strike)
+
+
 def _violence_type(frame: str, text: str, trig: str, agent: str, patient: str) -> tuple[str, float, str, list[str]]:
     """Type for a violent trigger (strike, kill, clash, wound, damage) from weapon, actors, target."""
     violent_opts = ["armed_clash", "attack", "shelling_artillery_missile", "air_drone_strike",
@@ -194,6 +221,9 @@ def _violence_type(frame: str, text: str, trig: str, agent: str, patient: str) -
         return "mob_violence", 0.75, "mob/communal actor", violent_opts
     if re.search(r"\b(?:cartels?|gangs?|gangsters|narco\w*|drug (?:lords?|traffickers|gangs?)|hitmen|mafia)\b", text, re.I):
         return "organized_crime", 0.7, "criminal actor", violent_opts
+    if frame == "STRIKE" and _stand_off_strike(text, trig, agent, target):
+        return "shelling_artillery_missile", 0.6, "strike by state forces on a place, weapon unstated (codebook 3.6)", \
+            ["shelling_artillery_missile", "air_drone_strike", "attack", "armed_clash"]
     if cue("military_target", target) and not cue("civilians", target):
         return "armed_clash", 0.65, "armed target", violent_opts
     if cue("civilians", target) or cue("civilians", text):
@@ -214,6 +244,9 @@ def _territory_type(frame: str, text: str, agent: str, patient: str) -> tuple[st
         if agent and cue("nonstate", agent) and not cue("state", agent):
             return "non_state_actor_overtakes_territory", 0.75, "non-state actor retook ground"
         return "government_regains_territory", 0.85, "retook/liberated"
+    if re.search(r"\b(?:government|regime|pro-government|pro-regime|national army|state) (?:forces|troops|soldiers|army)\b", agent or "", re.I) \
+            and not cue("nonstate", agent or ""):
+        return "government_regains_territory", 0.75, "government forces took ground"
     if gov_agent and held_by_nonstate:
         return "government_regains_territory", 0.8, "state forces captured ground held by non-state group"
     if gov_agent and not re.search(r"\b[A-Z][a-z]+(?:n|ian|ish|ese|i)\b", agent):
@@ -242,8 +275,14 @@ def _decide(hit: TriggerHit, text: str, agent: str, patient: str, tok: Any) -> O
         if f == "CLASH" and re.match(r"fight|fought|battl", low) and not cue("armed", text) \
                 and not cue("nonstate", text) and not (tok is not None and tok.pos_ == "NOUN" and low == "fighting"):
             return None                  # "fight corruption", "battle for votes"
+        if f == "CLASH" and re.match(r"clash", low) and not (cue("armed", text) or cue("nonstate", text) or cue("police", text)
+                                                            or cue("mob", text) or _protest_context(text) or cue("protesters", text)):
+            return None                  # a clash of words between leaders
         if f == "CLASH" and re.match(r"stormed", low) and _protest_context(text):
             return "violent_demonstration", 0.75, "protesters stormed", ["violent_demonstration", "armed_clash"]
+        if f == "CLASH" and re.match(r"stormed|ambush", low) and patient and cue("civilians", patient) \
+                and not cue("military_target", patient):
+            return "attack", 0.7, "armed men stormed a civilian place", ["attack", "armed_clash"]
         national = tok is not None and any(c.ent_type_ == "NORP" for c in tok.children)
         if f == "STRIKE" and re.match(r"strikes?$|struck$|hit", low) and not national and not (
                 cue("armed", text) or cue("shell", text) or cue("air", text) or cue("remote", text)):
@@ -272,6 +311,8 @@ def _decide(hit: TriggerHit, text: str, agent: str, patient: str, tok: Any) -> O
         if f == "AIR":
             return "air_drone_strike", 0.9, "air/drone platform", ["air_drone_strike"]
         if f == "SHELL":
+            if re.search(r"bombard", low) and cue("air", text) and not re.search(r"shell|artillery|mortar|rocket|missile", text, re.I):
+                return "air_drone_strike", 0.8, "bombardment by aircraft", ["air_drone_strike", "shelling_artillery_missile"]
             if re.search(r"shell|artillery|mortar|bombard", low) or not cue("air", text):
                 return "shelling_artillery_missile", 0.9, "artillery/rocket/missile, platform not aircraft", ["shelling_artillery_missile"]
             return "air_drone_strike", 0.75, "missile from aircraft/drone", ["air_drone_strike", "shelling_artillery_missile"]
@@ -290,6 +331,22 @@ def _decide(hit: TriggerHit, text: str, agent: str, patient: str, tok: Any) -> O
     if f in ("CAPTURE", "RETAKE"):
         if tok is not None and tok.dep_ in ("amod", "compound") and tok.pos_ in ("ADJ", "VERB", "NOUN"):
             return None                  # "occupied territories", "liberated areas": a state, not an act
+        if tok is not None and tok.dep_ in ("acl", "relcl") and tok.head.pos_ in ("NOUN", "PROPN") and not patient:
+            obj = tok.head.text
+        if re.match(r"seiz|captur|took over|taken over", low) and re.search(
+                r"^\W*(?:\w+\W+){0,3}(?:trains?|express|bus(?:es)?|planes?|aircraft|airliner|flight|ships?|vessels?|tankers?)\b", obj, re.I) \
+                and not re.search(r"\b(?:airport|port|station|airfield|base)\b", obj, re.I):
+            return "abduction_forced_disappearance", 0.6, "hijacking of a vehicle with people on board", \
+                ["abduction_forced_disappearance", "non_state_actor_overtakes_territory"]
+        if f == "CAPTURE" and re.match(r"seiz|captur", low) and re.search(
+                r"^\W*(?:\w+\W+){0,4}(?:vehicles?|equipment|tanks?|armou?r|hardware|drones?|aircraft|helicopters?)\b", obj, re.I):
+            return "disrupted_weapons_use", 0.6, "military equipment captured", ["disrupted_weapons_use"]
+        if f == "CAPTURE" and re.match(r"seiz|confiscat", low) and re.search(
+                r"\b(?:villas?|yachts?|assets|property|properties|accounts?|funds|mansions?|jets?|estates?|drives|documents|"
+                r"computers|grain|food|tonnes|shipments?|cargo|goods|oil|money|cash)\b", obj, re.I):
+            if re.search(r"sanction", text, re.I):
+                return "diplomacy", 0.55, "assets seized under sanctions", ["diplomacy"]
+            return "looting_property_destruction", 0.5, "property seized", ["looting_property_destruction", "other"]
         if f == "CAPTURE" and re.match(r"seiz|captur", low):
             if cue("weapons_obj", obj) and not cue("forces_obj", obj):
                 return "disrupted_weapons_use", 0.8, "weapons seized", ["disrupted_weapons_use"]
@@ -485,6 +542,104 @@ def _decide(hit: TriggerHit, text: str, agent: str, patient: str, tok: Any) -> O
     return None
 
 
+
+# --------------------------------------------------------------------------- reportable acts
+# Frames whose noun names a violent happening; a back-reference to one is no new event.
+_VIOLENT_FRAMES = {"CLASH", "STRIKE", "SHELL", "AIR", "EXPLODE", "SUICIDE", "GRENADE", "CHEM",
+                   "KILL", "WOUND", "DAMAGE", "RIOT", "MOB", "LOOT"}
+# Heads whose infinitive complement is a purpose or a capacity, not a report: "trained groups
+# to fight", "armed them to attack".
+_PURPOSE_HEADS = {"train", "help", "raise", "arm", "equip", "send", "recruit", "allow", "enable",
+                  "permit", "pay", "hire", "use", "need", "build", "create", "form", "give", "authorize",
+                  "authorise", "encourage", "incite", "urge", "ask", "invite", "mobilize", "mobilise"}
+_AGREE_VERBS = {"agree", "sign", "reach", "strike", "broker", "accept", "announce", "declare", "approve",
+                "conclude", "seal", "finalize", "finalise", "implement", "establish", "open", "produce",
+                "yield", "negotiate", "secure", "clinch", "hammer", "mediate", "arrange", "forge", "hold",
+                "carry", "conduct", "complete", "agree", "ink", "endorse", "ratify", "welcome", "extend",
+                "renew", "observe", "respect", "begin", "start", "take", "come", "enter", "go", "allow",
+                "halt", "pause", "restore", "enforce"}
+
+
+def _infinitive(tok: Any) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+
+
+def _agreement_told(tok: Any) -> bool:
+    """A ceasefire/deal noun is the agreement *made* only as what was agreed, signed, reached,
+    announced or put into effect, or when a clause says what it did ("a deal that allowed…")."""
+    cur = tok
+    while cur.dep_ in ("conj", "appos", "compound") and cur.head.i != cur.i:
+        cur = cur.head
+    if cur.dep_ == "ROOT":
+        return True
+    head = cur.head
+    if _infinitive(head) and head.dep_ in ("advcl", "acl", "xcomp"):
+        return False                     # "talks to reach an agreement": the aim, not the deal
+    if cur.dep_ in ("dobj", "nsubjpass", "nsubj", "attr") and head.lemma_.lower() in _AGREE_VERBS:
+        return True
+    if cur.dep_ == "pobj" and head.head.lemma_.lower() in ("agree", "sign", "reach", "accept", "commit"):
+        return True
+    for c in tok.children:
+        if c.dep_ in ("relcl", "acl") and c.tag_ in ("VBD", "VBN", "VBZ") and c.lower_ not in ("proposed", "planned", "expected"):
+            return True
+        # "a 10-day truce", "a three-day ceasefire": a truce of stated length was in force.
+        if re.search(r"-(?:day|hour|week|month)$|^(?:day|hour|week|month)-long$", c.text, re.I):
+            return True
+    return False
+
+
+def _unreportable(tok: Any, hit: TriggerHit, prior: set[str]) -> Optional[str]:
+    """Why the trigger at ``tok`` does not report a new happening, or None (see module doc)."""
+    frame = hit.frame
+    if tok.pos_ in ("VERB", "AUX") and not modality._noun_like(tok):
+        if tok.dep_ == "amod":
+            return "participle used as adjective"
+        if _infinitive(tok):
+            if tok.dep_ in ("acl", "relcl") and tok.head.pos_ in ("NOUN", "PROPN"):
+                return f"infinitive of a noun ({tok.head.text})"
+            if tok.dep_ == "advcl" and frame != "DIPLO":
+                return "purpose clause"
+            if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in _PURPOSE_HEADS:
+                return f"purpose ({tok.head.lemma_})"
+        return None
+    if not modality._noun_like(tok):
+        return None
+    if frame == "ATTRIB":
+        return None
+    role = modality.nominal_role(tok)
+    if role == "predicate" and not any(c.dep_ == "nsubj" and c.lower_ in ("it", "this", "that") for c in tok.head.children):
+        return "predicate nominal"
+    if role in ("modifier", "aftermath"):
+        return role
+    if modality.is_generic(tok):
+        return "generic/habitual"
+    # "for an attack to be launched": the happening is the subject of an infinitive.
+    if tok.dep_ in ("nsubj", "nsubjpass") and any(c.dep_ == "mark" and c.lower_ == "for" for c in tok.head.children):
+        return "subject of an infinitive"
+    definite = modality.is_definite(tok)
+    if frame == "AGREE":
+        if not _agreement_told(tok):
+            return "agreement named, not made"
+        return None
+    if frame in _VIOLENT_FRAMES:
+        plural_bare = tok.tag_ in ("NNS", "NNPS") and not any(c.dep_ in ("det", "nummod") for c in tok.children)
+        if role == "reference" and (definite or prior & _VIOLENT_PARENTS):
+            return "reference to a happening told before" if not definite else "definite reference"
+        if role == "reference" and plural_bare and not any(c.dep_ == "prep" and c.lower_ in ("on", "in", "at", "near") for c in tok.children):
+            return "happenings in general"
+        if definite and prior & _VIOLENT_PARENTS and not _NEW_PLACE.search(tok.doc.text):
+            w = _weapon_type(hit.text, hit.text)
+            if w is None or w[0] in prior:
+                return "retelling of a happening told before"
+        return None
+    if role == "reference" and definite and tok.dep_ == "pobj" and tok.head.lower_ in _BACKGROUND:
+        return "background reference"
+    return None
+
+
+_BACKGROUND = {"after", "following", "since", "despite", "amid", "amidst", "before"}
+
+
 # --------------------------------------------------------------------------- detection
 def _drop_overlaps(hits: list[TriggerHit]) -> list[TriggerHit]:
     """Where patterns overlap keep the longest ("air strikes" over "strikes")."""
@@ -531,11 +686,12 @@ def _published(ctx: Any) -> Optional[date]:
     return getattr(ctx, "published", None) if ctx is not None else None
 
 
-def _candidates(text: str, doc: Any, published: Optional[date]) -> list[_Candidate]:
+def _candidates(text: str, doc: Any, published: Optional[date], prior: frozenset[str] = frozenset()) -> list[_Candidate]:
     hits = _drop_overlaps(triggers.find(text))
     if not hits:
         return []
     out: list[_Candidate] = []
+    dropped: dict[int, str] = {}         # token index -> why its trigger reports nothing new
     for h in hits:
         tok = None
         agent_s = patient_s = None
@@ -547,6 +703,14 @@ def _candidates(text: str, doc: Any, published: Optional[date]) -> list[_Candida
                         and h.frame not in ("CYBER", "CRIME"):
                     continue         # "National Liberation Army", "Operation Desert Storm"
                 agent_s, patient_s = _arguments(tok)
+                blocked = _unreportable(tok, h, set(prior))
+                # "damage from airstrikes and shelling": a coordinated noun shares the verdict
+                # even where the parser attaches it elsewhere.
+                if not blocked and tok.i >= 2 and doc[tok.i - 1].lower_ in ("and", "or"):
+                    blocked = dropped.get(tok.i - 2)
+                if blocked:
+                    dropped[tok.i] = blocked
+                    continue
             verdict = modality.assess(doc, h.start, h.end)
         else:
             verdict = modality.assess_plain(text, h.start)
@@ -645,7 +809,8 @@ def detect_text(text: str, doc: Any = None, published: Optional[date] = None, *,
     blocker = modality.sentence_blocker(text, published)
     if blocker:
         return []
-    cands = _candidates(text, doc, published)
+    prior = _prior(ctx, sentence)
+    cands = _candidates(text, doc, published, frozenset(prior))
     if not cands:
         return []
     # Acts told inside an accusation or a condemnation are reported at one remove.
@@ -660,14 +825,44 @@ def detect_text(text: str, doc: Any = None, published: Optional[date] = None, *,
     if _CUMULATIVE.search(text):
         cands = [c for c in cands if c.hit.frame not in triggers.CONSEQUENCE_FRAMES]
     cands = _merge(cands)
+    if prior & _VIOLENT_PARENTS and cands and all(c.hit.frame in triggers.CONSEQUENCE_FRAMES for c in cands) \
+            and not _NEW_PLACE.search(text):
+        return []            # a toll for a happening told before: a figure, not a new event
     if embeddings and any(c.confidence < EMBED_OVERRULE_BELOW and len(c.options) > 1 for c in cands):
         holder = sentence if sentence is not None else _Holder(text)
         scores = _embedding_scores(holder, ctx)
         if scores:
             _apply_embeddings(cands, scores)
-    return [Mention(type=c.type, confidence=round(float(c.confidence), 3), trigger=(c.hit.start, c.hit.end),
-                    why=c.why, agent=c.agent, patient=c.patient, frame=c.hit.frame, trigger_text=c.hit.text)
-            for c in cands]
+    out = [Mention(type=c.type, confidence=round(float(c.confidence), 3), trigger=(c.hit.start, c.hit.end),
+                   why=c.why, agent=c.agent, patient=c.patient, frame=c.hit.frame, trigger_text=c.hit.text)
+           for c in cands]
+    _remember(ctx, sentence, out)
+    return out
+
+
+# "... were killed in Kharkiv": a casualty told at a named place may be a happening of its own.
+_NEW_PLACE = re.compile(r"\b(?:in|near|at|outside|around)\s+(?:the\s+)?(?:(?:town|city|village|district|region|province) of\s+)?[A-Z]")
+
+
+def _prior(ctx: Any, sentence: Any) -> set[str]:
+    """Types and parent types of the mentions in the article's earlier sentences (so the
+    answer does not depend on how often or in which order sentences are detected)."""
+    index = getattr(sentence, "index", None)
+    if ctx is None or not hasattr(ctx, "extra") or index is None:
+        return set()
+    out: set[str] = set()
+    for i, kinds in ctx.extra.get("_type_prior", {}).items():
+        if i < index:
+            out |= kinds
+    return out
+
+
+def _remember(ctx: Any, sentence: Any, mentions: list[Mention]) -> None:
+    index = getattr(sentence, "index", None)
+    if ctx is None or not hasattr(ctx, "extra") or index is None:
+        return
+    seen = ctx.extra.setdefault("_type_prior", {})
+    seen[index] = {m.type for m in mentions} | {taxonomy.EVENT_TYPES[m.type] for m in mentions}
 
 
 _CUMULATIVE = re.compile(
