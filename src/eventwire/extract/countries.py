@@ -293,8 +293,9 @@ _DISPLAY = {"RUS": "Russia", "XKX": "Kosovo", "PSE": "Palestine",
 
 def _fold(text: str) -> str:
     """Lower-case, strip accents and typographic apostrophes so variants share one key."""
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c))
+    if not text.isascii():
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(c for c in text if not unicodedata.combining(c))
     text = text.replace("’", "'").replace("‘", "'").replace("`", "'")
     return re.sub(r"\s+", " ", text).strip().lower()
 
@@ -375,6 +376,12 @@ def country_code(text: str, *, demonyms: bool = True) -> str | None:
     """
     if not isinstance(text, str):
         raise TypeError(f"country_code() expects a string, got {type(text).__name__}")
+    return _country_code(text, demonyms)
+
+
+@lru_cache(maxsize=100_000)
+def _country_code(text: str, demonyms: bool) -> str | None:
+    # Cached: the place finder asks about every capitalised run of every article.
     raw = _clean(text)
     if not raw:
         return None
@@ -412,6 +419,7 @@ def _demonym_forms() -> frozenset[str]:
     return frozenset(forms)
 
 
+@lru_cache(maxsize=100_000)
 def is_demonym(text: str) -> bool:
     """True when the word is a people/adjective form ("Ukrainian", "Kurdish"), not a name."""
     raw = _clean(text)

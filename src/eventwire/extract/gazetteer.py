@@ -24,16 +24,17 @@ import tempfile
 import threading
 import unicodedata
 from collections import Counter, defaultdict
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Iterable, Mapping, Optional
+from typing import Iterable, Iterator, Mapping, Optional
 
 from eventwire.extract.countries import country_code, country_name, iso3_from_iso2
 from eventwire.records import Evidence, Location
 
-_BUILD_VERSION = 6
+_BUILD_VERSION = 8
 _ADMIN1_FILE = "geonames_admin1.tsv"
 
 TOWN, REGION, COUNTRY = 1, 2, 3
@@ -51,11 +52,27 @@ _GENERIC = re.compile(
     r"\b(?:oblast|oblast'|governorate|province|provincia|region|state|muhafazat|wilayah|wilaya|"
     r"velayat|ostan|county|prefecture|department|departement|municipality|district|krai|kray|"
     r"okrug|autonomous republic of|republic of|respublika|avtonomna|city of|raion|"
-    r"rayon)\b")
+    r"rayon|muhafazat|baladiyat|imarat|mintaqat|ostan e|ostan|wilayat|velayati|provinsi|"
+    r"wilayah persekutuan)\b")
+# The English word for a generic word of a romanised admin1 name ("Baladiyat ad Dawhah").
+_GENERIC_ENGLISH = {"muhafazat": "Governorate", "baladiyat": "Municipality", "imarat": "Emirate",
+                    "mintaqat": "Region", "ostan": "Province", "ostan e": "Province",
+                    "wilayat": "Province", "wilaya": "Province", "wilayah": "Province",
+                    "velayat": "Province", "velayati": "Province", "provincia": "Province",
+                    "provinsi": "Province", "respublika": "Republic", "oblast'": "Oblast"}
+# Marks that only romanisations of non-Latin scripts use (Doḩa, Kandahār, Raʼs): English drops
+# them. Acute, grave, circumflex, tilde and umlaut belong to Latin-script languages and stay.
+_ROMANISATION_MARKS = re.compile("[\u0304\u0323\u0331\u032e\u0306]")
+_ROMANISED = re.compile("[āīūēōḩḥţṭẕẓḑḍşṣʼʻḏṯġ‘]", re.IGNORECASE)
 _ADJECTIVAL = re.compile(r"(?:s'?ka|s'?kaya|z'?ka|ts'?ka)$")
 _LATIN = re.compile(r"^[a-z][a-z .'\-]*[a-z.]$")
 _APOS = re.compile(r"[’'ʼ`´‘ʻ]")
 _ARTICLE = re.compile(r"^(?:al|el|ad|ar|as|ash|at|az|an|ez|ed|es|the)[ \-]")
+_COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
+_SEPARATORS = re.compile(r"[\-‐–—_/.,]+")
+_SPACES = re.compile(r"\s+")
+# Alternate names in other scripts (Cyrillic, Arabic, CJK...) can never match English text.
+_NON_LATIN = re.compile("[^\u0000-\u024f\u1e00-\u1eff\u02b0-\u02ff\u2010-\u201f]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,6 +87,12 @@ class Place:
     level: int
     geonameid: Optional[int]
     admin1_code: Optional[str] = None
+    capital: bool = False      # a country's capital city
+
+    @property
+    def prominent(self) -> bool:
+        """A place news names without needing to say where it is: a capital or a big city."""
+        return self.level == COUNTRY or self.capital or self.population >= 1_000_000
 
     def location(self, as_written: Optional[str] = None, *, precision: Optional[int] = None,
                  evidence: Optional[Evidence] = None) -> Location:
@@ -80,13 +103,24 @@ class Place:
                         evidence=evidence)
 
 
+@lru_cache(maxsize=200_000)
 def fold(text: str) -> str:
     """Lower-case ascii key: accents and apostrophes dropped, hyphens and dots as spaces."""
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c))
+    if not text.isascii():
+        text = _COMBINING.sub("", unicodedata.normalize("NFKD", text))
     text = _APOS.sub("", text).lower()
-    text = re.sub(r"[\-‐–—_/.,]+", " ", text)
-    return re.sub(r"\s+", " ", text).strip()
+    text = _SEPARATORS.sub(" ", text)
+    return _SPACES.sub(" ", text).strip()
+
+
+def plain_romanisation(name: str) -> str:
+    """'Baladīyat ad Dawḩah' -> 'Baladiyat ad Dawhah': romanisation marks dropped, as English
+    writes such names; Latin-script accents ("São Paulo", "Québec") are kept."""
+    if not _ROMANISED.search(name):
+        return name
+    text = _ROMANISATION_MARKS.sub("", unicodedata.normalize("NFD", name))
+    text = "".join(c for c in text if c not in "ʼʻ‘’\u0327")
+    return unicodedata.normalize("NFC", text)
 
 
 @lru_cache(maxsize=65536)
@@ -164,7 +198,7 @@ def _latin_names(names: Iterable[str]) -> set[str]:
     """Alternate names worth indexing: Latin script, not codes (IATA 'HRK'), not digits."""
     out = set()
     for name in names:
-        if len(name) <= 4 and name.isupper():
+        if len(name) <= 4 and name.isupper() or _NON_LATIN.search(name):
             continue
         key = fold(name)
         if len(key) >= 3 and _LATIN.match(key):
@@ -183,12 +217,15 @@ def _display_admin1(cc: str, code: str, raw: str, stem: str,
     """English admin1 name in the style news and analysts use ("Kharkiv Oblast")."""
     if (cc, code) in _ADMIN1_DISPLAY:
         return _ADMIN1_DISPLAY[(cc, code)]
+    romanised = bool(_ROMANISED.search(raw))
+    raw = plain_romanisation(raw)
     if fold(raw).endswith(" city"):
         return raw
     generic = _GENERIC.search(fold(raw))
     hit = city_names.get(stem)
-    if hit and hit[1] >= 20000 and skeleton(fold(hit[0])) == skeleton(stem):
-        base = hit[0]                     # "Odessa" -> "Odesa", "Kiev" -> "Kyiv"
+    if hit and (hit[1] >= 20000 and skeleton(fold(hit[0])) == skeleton(stem)
+                or romanised and hit[1] >= 100000 and hit[0].isascii()):
+        base = hit[0]                     # "Odessa" -> "Odesa"; "ad Dawhah" -> "Doha"
     elif stem != fold(raw):
         base = " ".join(w.capitalize() if w.islower() else w for w in stem.split())
         kept = [w for w in re.split(r"[\s]+", raw) if fold(w) and fold(w) in stem.split()]
@@ -198,11 +235,12 @@ def _display_admin1(cc: str, code: str, raw: str, stem: str,
         base = raw
     suffix = _ADMIN1_SUFFIX.get(cc)
     if not suffix and generic and base != raw:
-        suffix = _APOS.sub("", generic.group(0)).title()
+        word = _APOS.sub("", generic.group(0))
+        suffix = _GENERIC_ENGLISH.get(word, word.title())
     if suffix and not _GENERIC.search(fold(base)) and not base.isupper() \
             and "territory" not in fold(base):
-        return f"{base} {suffix}"
-    return base
+        return plain_romanisation(f"{base} {suffix}")
+    return plain_romanisation(base)
 
 
 class _Builder:
@@ -257,6 +295,17 @@ def build_index() -> dict:
                 keys.add(f"{_DIRECTION_FORMS[first]} {rest}")   # Northern Darfur = North Darfur
         admin1_keys[(cc, code)] = {k for k in keys if k}
 
+    # A country's capital: the most populous of its towns that bear the capital's name.
+    capital_key = {iso2: fold(info.get("capital") or "") for iso2, info in countries.items()}
+    capitals: dict[str, tuple[int, int]] = {}
+    for c in cities.values():
+        key = capital_key.get(c["countrycode"])
+        if key and fold(c["name"]) == key:
+            best = capitals.get(c["countrycode"])
+            if best is None or best[1] < c["population"]:
+                capitals[c["countrycode"]] = (int(c["geonameid"]), c["population"])
+    capital_ids = {gid for gid, _ in capitals.values()}
+
     b = _Builder()
     # Population-weighted centroids for regions and countries.
     acc: dict[tuple[str, str], list[float]] = defaultdict(lambda: [0.0, 0.0, 0.0, 0.0])
@@ -275,7 +324,7 @@ def build_index() -> dict:
             a[2] += w
             a[3] += pop
         b.add((c["name"], iso3, admin1, c["latitude"], c["longitude"], pop, TOWN,
-               int(c["geonameid"]), code or None),
+               int(c["geonameid"]), code or None, int(c["geonameid"]) in capital_ids),
               _latin_names([c["name"], *c["alternatenames"]]))
 
     for (cc, code), display in admin1_display.items():
@@ -313,31 +362,88 @@ def _cache_path() -> Path:
     return _cache_dir() / f"gazetteer-{tag}.pickle"
 
 
-def _load_or_build() -> dict:
-    path = _cache_path()
-    if path.exists():
-        try:
-            with path.open("rb") as fh:
-                data = pickle.load(fh)
-            if data.get("version") == _BUILD_VERSION:
-                return data
-        except (OSError, pickle.UnpicklingError, EOFError, AttributeError):
-            pass                                  # a torn or stale cache: rebuild it
-    data = build_index()
+def _read_cache(path: Path) -> Optional[dict]:
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+        with path.open("rb") as fh:
+            data = pickle.load(fh)
+    except FileNotFoundError:
+        return None
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError, TypeError):
+        return None                               # a torn or foreign file: rebuild it
+    if isinstance(data, dict) and data.get("version") == _BUILD_VERSION:
+        return data
+    return None
+
+
+def _write_atomic(path: Path, data: dict) -> None:
+    """Readers see the old file or the whole new one, never a half-written pickle."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=path.name + ".", suffix=".tmp")
+    try:
         with os.fdopen(fd, "wb") as fh:
             pickle.dump(data, fh, protocol=pickle.HIGHEST_PROTOCOL)
+            fh.flush()
+            os.fsync(fh.fileno())
         os.replace(tmp, path)
-    except OSError as exc:                        # read-only home: keep working from memory
-        print(f"eventwire: could not cache the gazetteer at {path} ({exc}); "
-              "set EVENTWIRE_CACHE_DIR to a writable folder to make later starts fast",
-              file=sys.stderr)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
+
+
+@contextmanager
+def _build_lock(path: Path) -> Iterator[None]:
+    """One builder at a time across processes (pytest workers, parallel CLI runs): the others
+    wait and then read what it wrote. Where no lock can be taken, each builds for itself,
+    which is slower but still safe thanks to the atomic write."""
+    try:
+        import fcntl
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fh = open(path.with_name(path.name + ".lock"), "a+b")
+    except (ImportError, OSError):
+        yield
+        return
+    try:
+        try:
+            fcntl.flock(fh.fileno(), fcntl.LOCK_EX)
+        except OSError:
+            pass
+        yield
+    finally:
+        fh.close()                                # closing releases the lock
+
+
+def _load_or_build() -> dict:
+    path = _cache_path()
+    data = _read_cache(path)
+    if data is not None:
+        return data
+    with _build_lock(path):
+        data = _read_cache(path)                  # built by another process while we waited
+        if data is not None:
+            return data
+        data = build_index()
+        try:
+            _write_atomic(path, data)
+        except OSError as exc:                    # read-only home: keep working from memory
+            print(f"eventwire: could not cache the gazetteer at {path} ({exc}); "
+                  "set EVENTWIRE_CACHE_DIR to a writable folder to make later starts fast",
+                  file=sys.stderr)
     return data
 
 
 # --------------------------------------------------------------------------- lookups
+
+def is_primary_name(place: Place, key: str) -> bool:
+    """Does the folded name match the place's own name (not one of GeoNames' alternate names,
+    which include nicknames, old names and plain mistakes)? Regions and countries always do."""
+    if place.level != TOWN:
+        return True
+    own = fold(place.name)
+    return own == key or _ARTICLE.sub("", own) == _ARTICLE.sub("", key)
+
 
 class Gazetteer:
     """Name -> ranked places. Use :func:`get_gazetteer` for the shared instance."""
@@ -394,8 +500,8 @@ class Gazetteer:
     def _fuzzy_uncached(self, key: str) -> list[tuple[Place, bool]]:
         from rapidfuzz import fuzz
         sk = skeleton(key)
-        if len(sk) < 3:
-            return []
+        if len(sk) < 3 or len(_ARTICLE.sub("", key)) < 5:
+            return []             # "Wars" is not a misspelt "Warsaw"
         keys = self._skeletons.get(sk, ())
         if isinstance(keys, str):
             keys = (keys,)
@@ -403,7 +509,7 @@ class Gazetteer:
         seen: set[int] = set()
         out = []
         for k in keys:
-            if fuzz.ratio(_ARTICLE.sub("", k), bare) < 75:
+            if fuzz.ratio(_ARTICLE.sub("", k), bare) < 80:
                 continue
             for i in self._hits(k):
                 if i not in seen:
@@ -424,24 +530,44 @@ class Gazetteer:
             raise TypeError(f"lookup() expects a place name string, got {type(name).__name__}")
         weights = dict(countries) if isinstance(countries, Mapping) else {c: 1.0 for c in countries}
         admin1_set = set(admin1s)
+        key = fold(name)
+        if key.startswith("the "):
+            key = key[4:]
         found = self.candidates(name, fuzzy=fuzzy)
         if fuzzy and weights and found and found[0][1] and not any(
                 p.country in weights for p, _ in found):
             # "Hiran" is an Iraqi hamlet verbatim, but the article is about Somalia (Hiiraan).
-            key = fold(name)
-            found = found + [(p, e) for p, e in self._fuzzy(key[4:] if key.startswith("the ")
-                                                            else key) if p.country in weights]
+            found = found + [(p, e) for p, e in self._fuzzy(key) if p.country in weights]
         scored = []
         for place, exact in found:
-            if not exact and len(skeleton(fold(name))) < 4 and place.country not in weights \
+            if not exact and len(skeleton(key)) < 4 and place.country not in weights \
                     and place.population < 50000:
                 continue          # short skeletons collide: trust them only with support
-            scored.append((self._score(place, exact, name, weights, level, admin1_set), place))
+            scored.append((self._score(place, exact, key, weights, level, admin1_set), place))
         scored.sort(key=lambda t: -t[0])
-        return [p for _, p in scored]
+        ranked = [p for _, p in scored]
+        if level in (None, TOWN) and len(ranked) > 1:
+            ranked = self._prefer_prominent(ranked, key, admin1_set)
+        return ranked
 
     @staticmethod
-    def _score(place: Place, exact: bool, name: str, weights: Mapping[str, float],
+    def _prefer_prominent(ranked: list[Place], key: str, admin1s: set[str]) -> list[Place]:
+        """A capital or a big city named outright beats a small namesake that only the
+        article's countries favour ("Sarajevo" in a Ukraine story is Bosnia's capital, not a
+        Ukrainian village that GeoNames also calls Sarajevo), unless the article names the
+        small place's region."""
+        top = ranked[0]
+        if top.level != TOWN or top.population >= 50000 or top.prominent \
+                or (top.admin1 and top.admin1 in admin1s):
+            return ranked
+        for place in ranked[1:]:
+            if place.level == TOWN and is_primary_name(place, key) and (
+                    place.capital or place.population >= max(300000, 50 * top.population)):
+                return [place] + [p for p in ranked if p is not place]
+        return ranked
+
+    @staticmethod
+    def _score(place: Place, exact: bool, key: str, weights: Mapping[str, float],
                level: Optional[int], admin1s: set[str]) -> float:
         score = math.log10(place.population + 10)
         if place.country in weights:
@@ -456,10 +582,12 @@ class Gazetteer:
             score -= 2.5          # a bare "Idlib" is the city; the region needs "province"
         if place.level == COUNTRY:
             score += 3.0
+        if place.capital:
+            score += 1.0
         if exact:
             score += 1.0
-            if fold(place.name) == fold(name):
-                score += 0.5
+            if is_primary_name(place, key):
+                score += 1.0      # GeoNames' own name, not one of its many alternates
         return score
 
     def resolve(self, name: str, **kwargs) -> Optional[Place]:
