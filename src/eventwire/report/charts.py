@@ -129,7 +129,7 @@ def render_timeline(dated_types: Sequence[tuple[date, str]], title: str = "",
                     fmt: str = "png") -> bytes:
     """Stacked bars: events per day (per week over long spans), one colour per type (the most
     frequent ones). Outlying dates are left out of the frame and counted in the title."""
-    fig, ax = plt.subplots(figsize=(7.5, 3.0))
+    fig, ax = plt.subplots(figsize=(8.0, 3.0))
     if not dated_types:
         ax.text(0.5, 0.5, "no dated events", ha="center", va="center", transform=ax.transAxes)
         ax.set_axis_off()
@@ -154,7 +154,7 @@ def render_timeline(dated_types: Sequence[tuple[date, str]], title: str = "",
     ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
     ax.set_ylabel("events per week" if weekly else "events per day", fontsize=8)
     ax.tick_params(labelsize=7)
-    ax.legend(fontsize=6, ncol=2, loc="upper left", framealpha=0.9)
+    ax.legend(fontsize=6, loc="upper left", bbox_to_anchor=(1.01, 1.0), frameon=False)
     left_out = len(dated_types) - len(inside)
     default = f"Events per {'week' if weekly else 'day'} by type"
     if left_out:

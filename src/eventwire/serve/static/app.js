@@ -82,12 +82,28 @@
 
   // ---------------------------------------------------------------- map
   let map, cluster;
+  function unwrap(ring) {
+    let shift = 0;
+    for (let i = 1; i < ring.length; i++) {
+      const prev = ring[i - 1][0];
+      let lon = ring[i][0] + shift;
+      if (lon - prev > 180) { shift -= 360; lon -= 360; } else if (lon - prev < -180) { shift += 360; lon += 360; }
+      ring[i][0] = lon;
+    }
+  }
   async function initMap() {
     map = L.map("map", { worldCopyJump: true, zoomSnap: 0.5, minZoom: 1, maxZoom: 12 }).setView([30, 20], 2);
     map.attributionControl.addAttribution("Natural Earth via world-atlas");
     try {
       const topo = await getJSON("static/vendor/world-atlas/countries-50m.json");
       const land = topojson.feature(topo, topo.objects.countries);
+      // Antarctica adds nothing to a conflict map; rings crossing the antimeridian get
+      // continuous longitudes, or Leaflet strokes them across the whole world.
+      land.features = land.features.filter((f) => f.id !== "010");
+      for (const f of land.features) {
+        const polys = f.geometry.type === "Polygon" ? [f.geometry.coordinates] : f.geometry.coordinates;
+        for (const poly of polys) for (const ring of poly) unwrap(ring);
+      }
       L.geoJSON(land, {
         interactive: false,
         style: { color: "#8a99a8", weight: 0.6, fillColor: "#f2efe6", fillOpacity: 1 },
@@ -140,7 +156,14 @@
     const parents = state.meta.parents;
     const parse = d3.utcParse("%Y-%m-%d"), fmt = d3.utcFormat("%Y-%m-%d");
     const byDay = d3.rollup(dated, (v) => d3.rollup(v, (w) => w.length, parentOf), (e) => e.date);
-    const days = Array.from(byDay.keys()).sort();
+    let days = Array.from(byDay.keys()).sort();
+    // One event dated decades off (a history mention) must not squash the rest into a line.
+    const cut = days.length >= 20 ? Math.floor(dated.length * 0.02) : 0;
+    const sortedDates = dated.map((e) => e.date).sort();
+    const lo = sortedDates[cut], hi = sortedDates[sortedDates.length - 1 - cut];
+    days = days.filter((d) => d >= lo && d <= hi);
+    const hidden = dated.filter((e) => e.date < lo || e.date > hi).length;
+    $("tl-note").textContent = hidden ? `(${hidden} dated outside ${lo} – ${hi} not drawn)` : "";
     const rows = days.map((d) => {
       const r = { day: parse(d) };
       for (const p of parents) r[p] = byDay.get(d).get(p) || 0;
@@ -159,9 +182,10 @@
       .attr("y", (d) => y(d[1])).attr("height", (d) => Math.max(0, y(d[0]) - y(d[1])))
       .append("title").text((d) => `${fmt(d.data.day)}: ${d[1] - d[0]}`);
     svg.append("g").attr("transform", `translate(0,${height - m.bottom})`)
-      .call(d3.axisBottom(x).tickSizeOuter(0)
-        .ticks(d3.utcDay.every(Math.max(1, Math.ceil(d3.utcDay.count(x0, x1) / Math.max(2, Math.floor(width / 80))))))
-        .tickFormat(d3.utcFormat("%b %d")));
+      .call(d3.utcDay.count(x0, x1) <= 40
+        ? d3.axisBottom(x).tickSizeOuter(0).tickFormat(d3.utcFormat("%b %d"))
+          .ticks(d3.utcDay.every(Math.max(1, Math.ceil(d3.utcDay.count(x0, x1) / Math.max(2, Math.floor(width / 80))))))
+        : d3.axisBottom(x).tickSizeOuter(0).ticks(Math.max(2, Math.floor(width / 90))));
     svg.append("g").attr("transform", `translate(${m.left},0)`)
       .call(d3.axisLeft(y).ticks(Math.min(4, y.domain()[1])).tickFormat(d3.format("d")));
 
