@@ -126,3 +126,136 @@ def test_bad_entities_are_a_clear_error():
         find_places("Kyiv", 0, [(10, 40, "GPE")])
     with pytest.raises(TypeError):
         find_places(None)  # type: ignore[arg-type]
+
+
+# --- person names, common words and prominence (regressions from whole-pipeline output) ---
+
+def _in_article(article: str, sentence: str, ents=None):
+    """Places of a sentence that closes an article, under the article's context."""
+    text = article + " " + sentence
+    ctx = PlaceContext.from_text(text)
+    return find_places(sentence, text.rindex(sentence), ents, ctx)
+
+
+def test_a_surname_seen_in_a_full_name_is_not_a_place():
+    article = ("Kurdish-led fighters pushed into the last Isis pocket in eastern Syria on "
+               "Sunday. SDF commander Memo Wan said the advance had slowed. "
+               "Wan said mines had been laid on every road.")
+    ctx = PlaceContext.from_text(article)
+    assert "wan" in ctx.persons and ctx.main_country == "SYR"
+    assert _in_article(article, "Wan said mines had been laid on every road.") == []
+
+
+def test_a_speaking_name_is_not_a_far_off_town_even_without_context():
+    assert find_places("Wan said the talks had failed.") == []
+    assert find_places("Kabul said the talks had failed.")[0].country == "AFG"   # a capital
+
+
+@pytest.mark.parametrize("article,sentence", [
+    ("Russian President Vladimir Putin addressed the nation from Moscow. Ukraine braced for "
+     "more strikes.", "Putin warned the West against interfering."),
+    ("Ukrainian President Volodymyr Zelenskyy visited troops near Bakhmut.",
+     "Later Zelenskyy thanked the soldiers."),
+    ("The Isis leader Abu Bakr al-Baghdadi has not been seen since 2019, Iraqi and Syrian "
+     "officials say.", "A planned raid against Baghdadi was called off."),
+    ("Isis put a price on the head of Abu Muath al-Jazairi, a veteran fighter in Syria.",
+     "Fighters loyal to al-Jazairi fled south."),
+    ("The coroner, Mr Horsley, opened the inquest into the death of a British aid worker "
+     "killed in Ukraine.", "Horsley adjourned the hearing until June."),
+])
+def test_people_named_in_the_article_are_not_places(article, sentence):
+    assert _in_article(article, sentence) == []
+
+
+def test_strong_evidence_still_makes_a_person_tagged_name_a_place():
+    ctx = PlaceContext(countries={"UKR": 4.0})
+    text = "Russian shells hit homes in Sumy overnight."
+    s = text.index("Sumy")
+    assert names(find_places(text, 0, [(s, s + 4, "PERSON")], ctx)) == [("Sumy", "UKR", 1)]
+    # a PERSON tag and no tie to the article's countries: a far-off namesake never wins
+    text = "Madaki met the delegates at noon."
+    assert find_places(text, 0, [(0, 6, "PERSON")], ctx) == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "One resident said the barrage was like Star Wars above her head.",
+    "Rest assured, the ceasefire will hold, the minister said.",
+    "NISA officers detained the suspects, the agency said.",
+    "Swift action was promised by the council.",
+    "The aid was announced by Human Rights Watch and the Red Cross on Monday.",
+])
+def test_common_words_and_acronyms_are_not_places(sentence):
+    assert find_places(sentence, context=PlaceContext(countries={"SOM": 3.0, "UKR": 3.0})) == []
+
+
+def test_a_capital_in_capitals_at_a_dateline_is_kept():
+    locs = find_places("QUETTA, Pakistan — Gunmen killed seven labourers overnight.")
+    assert names(locs)[:2] == [("QUETTA", "PAK", 1), ("Pakistan", "PAK", 3)]
+
+
+@pytest.mark.parametrize("article,sentence,iso3", [
+    ("Ukraine said Russia had fired 40 missiles. Kyiv came under heavy bombardment.",
+     "It recalled the siege of Sarajevo three decades earlier.", "BIH"),
+    ("US envoys and Ukrainian officials will meet again, the US State Department said.",
+     "The next round of talks will be held in Madrid.", "ESP"),
+    ("Kurdish forces in Syria said Isis fighters had attacked their positions.",
+     "Reinforcements arrived from Baghdad on Tuesday.", "IRQ"),
+])
+def test_a_world_city_named_outright_beats_a_village_of_the_articles_country(
+        article, sentence, iso3):
+    locs = _in_article(article, sentence)
+    assert [l.country for l in locs] == [iso3]
+
+
+def test_a_lookalike_in_a_country_mentioned_in_passing_is_not_taken():
+    article = ("Syrian government forces shelled rebel-held towns on Monday, the Syrian "
+               "Observatory said. Russia backs the Syrian government. Syria denied it.")
+    sentence = "US missiles struck the al-Shayrat airbase last year."
+    locs = _in_article(article, sentence)
+    assert all(l.country in (None, "SYR") for l in locs)
+
+
+def test_broad_regions_are_kept_by_name_unresolved():
+    text = "The group has spread across north Africa and the Middle East."
+    a, b = text.index("north"), text.index("Middle")
+    locs = find_places(text, 0, [(a, a + 12, "LOC"), (b, b + 11, "LOC")])
+    assert [(l.name, l.country) for l in locs] == [("north Africa", None), ("Middle East", None)]
+    assert find_places("Clashes spread across the Middle East.") == []
+
+
+def test_place_context_is_cheap():
+    import time
+    paragraph = ("Russian forces shelled Kharkiv and Izium on Monday, the governor said. "
+                 "President Volodymyr Zelenskyy said Ukraine would not cede the Donbas. "
+                 "In Syria, airstrikes hit Idlib and Maarat al-Numan; the Syrian Observatory "
+                 "said 12 people died. Talks in Doha and Geneva stalled, US officials said. ")
+    text = paragraph * 25                       # about 1,400 words, like a long report
+    PlaceContext.from_text(paragraph)           # warm the gazetteer
+    t = time.perf_counter()
+    ctx = PlaceContext.from_text(text)
+    took = time.perf_counter() - t
+    assert len(ctx.mentions) >= 25 * 6 and {"UKR", "SYR", "QAT"} <= set(ctx.countries)
+    assert took < 1.5, f"PlaceContext.from_text took {took:.2f} s for {len(text.split())} words"
+
+
+@pytest.mark.parametrize("sentence,name", [
+    ("Putin signed the decree on Friday.", "Putin"),
+    ("Zelenskyy thanked the troops.", "Zelenskyy"),
+])
+def test_a_leader_that_ner_tags_as_a_place_is_no_lookalike_town(sentence, name):
+    ctx = PlaceContext(countries={"UKR": 6.0, "RUS": 4.0, "CHN": 1.0, "UZB": 1.0})
+    s = sentence.index(name)
+    assert find_places(sentence, 0, [(s, s + len(name), "GPE")], ctx) == []
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    # the gazetteer's only Charlevoix is in Michigan: the province after the comma decides
+    ("Foreign ministers met in Charlevoix, Quebec, on Friday.",
+     [("Charlevoix", "CAN", 2), ("Quebec", "CAN", 2)]),
+    ("Clashes broke out in Tripoli, Lebanon, on Saturday.",
+     [("Tripoli", "LBN", 1), ("Lebanon", "LBN", 3)]),
+    ("A rally was held in Paris, Texas, by veterans.", [("Paris", "USA", 1), ("Texas", "USA", 2)]),
+])
+def test_a_region_or_country_after_a_comma_places_the_town(sentence, expected):
+    ctx = PlaceContext(countries={"LBY": 2.0, "FRA": 1.0, "USA": 1.0})
+    assert names(find_places(sentence, context=ctx)) == expected

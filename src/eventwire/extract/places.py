@@ -824,16 +824,70 @@ class _Finder:
             ok = exact and (big or (in_ctx and best.population >= 5000 and len(key) > 3
                                     and (primary or self._weight(best.country) >= 1.0))) \
                 or (not exact and in_ctx and best.population >= 50000)
+        if not ok and exact and locative and self._apposed_area(b):
+            ok = True                       # "in Charlevoix, Quebec": placed by what follows
         if not ok:
             return False
         return self._add(a, j, name, kind, exact_only=False)
+
+    def _apposed_area(self, b: int) -> bool:
+        """Is token b followed by a comma and a country or an admin1 region's name?"""
+        if b + 1 >= len(self.toks) or not re.fullmatch(
+                r",\s*", self.text[self.toks[b].end:self.toks[b + 1].start]):
+            return False
+        nxt = self.toks[b + 1]
+        if not nxt.cap:
+            return False
+        for n in (3, 2, 1):
+            if b + n >= len(self.toks):
+                continue
+            words = self.text[nxt.start:self.toks[b + n].end]
+            if country_code(words, demonyms=False):
+                return True
+            ranked = self._lookup(words, REGION, exact_only=True)
+            if ranked and ranked[0].level == REGION:
+                return True
+        return False
 
     def run(self) -> list[_Cand]:
         if self.ents:
             self.from_ents()
         self.from_runs()
         self.cands.sort(key=lambda c: c.start)
+        self._apply_appositions()
         return self.cands
+
+    def _apply_appositions(self) -> None:
+        """"Charlevoix, Quebec", "Tripoli, Lebanon": the region or country after a comma says
+        where the town is. Re-resolve the town inside it; where the gazetteer has no such town
+        there, keep the name as written with the region's (or country's) admin1 and country."""
+        for a, b in zip(self.cands, self.cands[1:]):
+            town, area = a.location, b.location
+            if town.precision != TOWN or area.country is None \
+                    or not re.fullmatch(r",\s*", self.text[a.end:b.start]):
+                continue
+            if area.precision == TOWN and area.evidence is not None:
+                # "Charlevoix, Quebec": after a town and a comma, Quebec is the province
+                region = self.gaz.lookup(area.evidence.text, level=REGION, fuzzy=False)
+                if region and region[0].level == REGION:
+                    area = b.location = region[0].location(area.name, precision=REGION,
+                                                           evidence=area.evidence)
+            if area.precision not in (REGION, COUNTRY):
+                continue
+            if town.country == area.country and (area.precision == COUNTRY
+                                                 or town.admin1 == area.admin1):
+                continue
+            ev = town.evidence
+            name = ev.text if ev is not None else town.name
+            inside = [p for p in self.gaz.lookup(name, countries={area.country: 1.0})
+                      if p.country == area.country and p.level == TOWN
+                      and (area.precision == COUNTRY or p.admin1 == area.admin1)]
+            if inside:
+                a.location = inside[0].location(town.name, precision=TOWN, evidence=ev)
+            else:
+                a.location = Location(name=town.name, admin1=area.admin1, country=area.country,
+                                      lat=area.lat, lon=area.lon, precision=area.precision,
+                                      geonameid=None, evidence=ev)
 
 
 def _candidates(text: str, offset: int, ents: Optional[Sequence[Ent]],
