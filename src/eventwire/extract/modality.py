@@ -49,7 +49,7 @@ REPORTING_HEADS = {"report", "say", "claim", "announce", "tell", "state", "add",
 _COMPLEMENT_DEPS = {"xcomp", "ccomp", "dobj", "prep", "pobj", "advcl", "acomp", "attr", "oprd", "pcomp", "compound"}
 # Heads that are irrealis only with an infinitive: "is set to", "is due to", "is about to".
 _XCOMP_ONLY = {"suppose", "difficult", "hard", "easy", "easier", "harder", "designed", "set", "due", "about", "going", "able", "unable", "ready", "prepared", "likely", "unlikely",
-               "schedule", "poise", "call", "press", "push", "need", "stop", "keep"}
+               "schedule", "poise", "press", "push", "need", "stop", "keep"}
 NEG_WORDS = {"not", "n't", "never", "no", "neither", "nor", "without", "nobody", "none", "nothing"}
 
 _APPEAL = re.compile(
@@ -185,7 +185,7 @@ def assess(doc: Any, start: int, end: int) -> Verdict:
                 and cur.lemma_.lower() in IRREALIS_NOUNS:
             return Verdict(False, f"irrealis noun ({cur.lemma_})")
         if cur.pos_ in ("VERB", "AUX", "ADJ") or cur.dep_ == "ROOT":
-            if not same and cur.pos_ == "VERB" and _own_negation(cur) and cur.lemma_ not in ("say", "tell", "deny"):
+            if not same and cur.pos_ in ("VERB", "AUX") and _own_negation(cur) and cur.lemma_ not in ("say", "tell", "deny"):
                 return Verdict(False, f"negated ({cur.text})")
             if same and _own_negation(cur):
                 return Verdict(False, f"negated ({cur.text})")
@@ -255,8 +255,9 @@ HAPPENING_VERBS = {
 }
 # Verbs whose subject noun is a thing in general or a reason, not a happening told as news.
 NON_HAPPENING_VERBS = {
-    "prevent", "hamper", "hinder", "mean", "represent", "pose", "become", "remain", "require",
+    "prevent", "hinder", "mean", "represent", "pose", "become", "require",
     "need", "deter", "complicate", "fuel", "undermine", "affect", "worry", "concern", "shock",
+    "hamper", "cost",
     "outrage", "justify", "define", "constitute", "amount", "signal", "show", "demonstrate",
     "illustrate", "make", "seem", "appear", "look", "threaten", "risk", "help", "serve", "remind",
     "raise", "prompt", "drive", "dominate", "shape", "loom", "calm", "anger",
@@ -269,11 +270,14 @@ AFTERMATH_NOUNS = {
     "consequence", "threat", "danger", "fear", "risk", "pretext", "excuse", "reason",
     "justification", "corridor",
 }
+# Nouns that tell of a happening: "reports of looting", "footage of the shelling".
+REPORT_NOUNS = {"report", "account", "footage", "video", "image", "picture", "photo", "sound", "news",
+                "word", "sign", "evidence", "witness", "eyewitness"}
 # Words that make a noun trigger general rather than one happening: "past attacks".
 GENERIC_MODIFIERS = {
     "recent", "past", "previous", "prior", "earlier", "frequent", "repeated", "regular", "occasional",
     "such", "similar", "future", "countless", "numerous", "routine", "constant", "daily", "nightly",
-    "periodic", "any", "every",
+    "periodic", "any", "every", "much",
 }
 HABITUAL_ADVERBS = {"frequently", "often", "regularly", "routinely", "usually", "typically", "sometimes",
                     "always", "generally", "commonly", "occasionally", "rarely", "seldom"}
@@ -363,6 +367,8 @@ def nominal_role(tok: Any) -> str:
         p = prep.lower_
         if gov.pos_ in ("NOUN", "PROPN") and gov.lemma_.lower() in AFTERMATH_NOUNS and p in ("of", "from", "by", "after", "in"):
             return "aftermath"
+        if gov.pos_ in ("NOUN", "PROPN") and gov.lemma_.lower() in REPORT_NOUNS and p in ("of", "about"):
+            return "assert"              # "reports of looting", "footage of shelling"
         if p in CAUSE_PREPS and gov.pos_ in ("VERB", "AUX", "ADJ"):
             return "assert" if gov.lemma_.lower() in CASUALTY_VERBS or gov.pos_ == "ADJ" else "reference"
         if p == "under" or (p == "in" and gov.pos_ in ("NOUN", "PROPN")):

@@ -32,7 +32,7 @@ LEXICON: dict[str, list[str]] = {
         r"ambush(?:ed|es)?", r"counter-?(?:attacks?|offensives?)", r"offensives?",
         r"assault(?:s|ed)? on", r"stormed", r"combat", r"engaged", r"hostilities",
         r"came under (?:heavy )?(?:fire|attack)", r"under (?:heavy )?fire",
-        r"encircle(?:d|ment)", r"besieg(?:ed|ing)", r"siege",
+        r"encircl(?:e|es|ed|ing|ement)", r"besieg(?:ed|ing)", r"siege",
     ],
     # --- generic attack verbs: the weapon and the target decide the type -------------------
     "STRIKE": [
@@ -83,7 +83,7 @@ LEXICON: dict[str, list[str]] = {
     "CAPTURE": [
         r"captur(?:ed|es|ing|e)", r"seiz(?:ed|es|ing|ure)", r"took (?:full |complete )?control",
         r"tak(?:en|ing|es) (?:full |complete )?control", r"overr(?:an|un|unning)", r"took over",
-        r"taken over", r"fell to", r"fall of", r"advanc(?:ed|es|ing) (?:into|on)",
+        r"taken over", r"(?:fell|fallen|falls) to", r"fall of", r"advanc(?:ed|es|ing) (?:into|on)",
         r"entered (?:the )?(?:city|town|village|capital)", r"occupied", r"now controls?", r"under (?:the )?control of",
         r"(?:raised|hoisted) (?:their|its|the) flag", r"(?:took|taken) (?:the )?(?:city|town|village)",
         r"gain(?:ed)? (?:control|ground)", r"(?:been |was |were )?lost to", r"(?:were|was|are|is|now) in (?:full )?control of",
@@ -145,7 +145,9 @@ LEXICON: dict[str, list[str]] = {
     "AGREE": [
         r"ceasefire", r"cease-fire", r"truce", r"armistice", r"peace (?:deal|agreement|accord|treaty|pact)",
         r"agree(?:d|s|ment|ments)?", r"signed", r"accords?", r"deal", r"prisoner (?:swap|exchange)s?",
-        r"(?:swapped|exchanged) (?:\w+ ){0,3}(?:prisoners|captives|detainees|bodies|pows)", r"exchanged (?:in return|in exchange) for",
+        r"(?:swapped|exchanged) (?:\w+ ){0,3}(?:prisoners|captives|detainees|bodies|pows)",
+        r"(?:exchanges?|swaps?) of (?:\w+ ){0,2}(?:prisoners|captives|detainees|bodies|pows|hostages)", r"(?:pow|captive|hostage|detainee) (?:swap|exchange)s?",
+        r"(?:exchanges?|swaps?) of (?:\w+ ){0,2}(?:prisoners|captives|detainees|bodies|pows|hostages)", r"(?:pow|captive|hostage|detainee) (?:swap|exchange)s?", r"exchanged (?:in return|in exchange) for",
         r"(?:prisoners|captives|detainees|pows) (?:\w+ ){0,3}(?:were |was )?(?:exchanged|swapped|released in exchange)", r"humanitarian (?:corridors?|pause)",
         r"reached (?:an? )?(?:understanding|deal)", r"struck a deal", r"memorandum of understanding",
     ],
@@ -166,7 +168,8 @@ LEXICON: dict[str, list[str]] = {
         r"accus(?:ed|es|ing|ation|ations)", r"blam(?:ed|es|ing|e)", r"claimed responsibility",
         r"claim(?:ed|s)? (?:\w+ ){0,2}responsibility", r"responsibility for", r"held (?:\w+ ){0,2}responsible",
         r"(?:is|was|were|are) behind", r"pinned (?:\w+ ){0,2}on", r"charged that", r"alleg(?:ed|es) that",
-        r"false flag",
+        r"false flag", r"denied (?:any )?(?:involvement|responsibility)",
+        r"(?:is|was|are|were|amounts? to|amounted to|constitutes?|constituted) (?:a |an )?(?:\w+ ){0,2}(?:war crimes?|crimes? against humanity|genocide|act of terror(?:ism)?|terrorist act)",
     ],
     "DEPLOY": [
         r"deploy(?:ed|s|ing|ment|ments)", r"mobili[sz](?:ed|ation|ing|e)", r"(?:on|to) [\"“]?(?:high |full |combat |special |heightened |maximum )?(?:combat )?alert",

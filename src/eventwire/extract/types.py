@@ -290,6 +290,8 @@ def _decide(hit: TriggerHit, text: str, agent: str, patient: str, tok: Any) -> O
         if f == "STRIKE" and low.startswith("raid") and cue("police", text) and not cue("lethal", text):
             return "arrests", 0.55, "police raid", ["arrests", "armed_clash", "attack"]
         if f == "EXPLODE":
+            if re.match(r"sabotage", low) and re.search(r"sabotag\w* (?:\w+ ){0,3}(?:process|talks|efforts?|negotiations|peace|deal|plans?|elections?|economy|dialogue|relations)\b", text, re.I):
+                return None              # political sabotage
             if re.match(r"sabotage", low):
                 return "remote_explosive", 0.7, "sabotage blast", ["remote_explosive", "other"]
             if cue("accident", text) and not cue("armed", text) and not cue("suicide", text):
@@ -364,6 +366,11 @@ def _decide(hit: TriggerHit, text: str, agent: str, patient: str, tok: Any) -> O
         return t, c, why, ["government_regains_territory", "non_state_actor_overtakes_territory", "armed_clash"]
 
     if f == "WITHDRAW":
+        if re.search(r"\bfrom (?:the )?(?:country|region|[A-Z][a-z]+(?:stan)?)\b", text[hit.end:hit.end + 60]) \
+                and re.search(r"\b(?:foreign|u\.s\.|us|nato|american|russian|french|british|coalition|international)\b", text, re.I) \
+                and not re.search(r"\b(?:town|city|village)\b", text[hit.end:hit.end + 60], re.I):
+            return "change_to_group_activity", 0.6, "foreign troops withdrawn from a country", \
+                ["change_to_group_activity", "non_violent_transfer_of_territory"]
         if re.search(r"\b(?:talks|deal|agreement|treaty|negotiations|accord|pact|coalition|election|race|bid|candidacy|organi[sz]ation|council)\b", obj, re.I):
             return "diplomacy", 0.6, "withdrew from a deal/body", ["diplomacy"]
         if not (cue("armed", text) or cue("air", text)):
@@ -420,6 +427,11 @@ def _decide(hit: TriggerHit, text: str, agent: str, patient: str, tok: Any) -> O
         return "mob_violence", 0.8, "mob/communal violence", ["mob_violence", "violent_demonstration"]
 
     if f == "ABDUCT":
+        if re.match(r"(?:hostages?|captives?)$", low) and tok is not None and not (
+                tok.dep_ in ("dobj", "oprd", "conj", "appos") and tok.head.lemma_.lower() in (
+                    "take", "seize", "hold", "capture", "kidnap", "abduct", "grab", "keep", "snatch", "round")):
+            if tok.dep_ != "ROOT" and not re.search(r"\b(?:took|taken|taking|seized|held|holding)\b", text, re.I):
+                return None              # people who are captives, not their capture
         if re.match(r"hostages?$", low) and re.search(r"\b(?:freed|released|rescued)\b", text, re.I) \
                 and not re.search(r"\b(?:took|taken|seized|held)\b", text, re.I):
             return "other", 0.4, "hostages released", ["other", "abduction_forced_disappearance", "agreement"]
@@ -513,6 +525,8 @@ def _decide(hit: TriggerHit, text: str, agent: str, patient: str, tok: Any) -> O
         return "organized_crime", 0.75, "cartel/gang/trafficking", ["organized_crime", "arrests", "attack"]
 
     if f == "NATURAL":
+        if re.match(r"flood", low) and re.search(r"flood(?:ed|ing|s)? (?:into|in|across|to|onto|through|back)\b", text[hit.start:hit.end + 12], re.I):
+            return None                  # "fighters flooded into Syria"
         if re.match(r"flood", low) and re.search(r"flood(?:s|ed)? (?:of|with) (?:\w+ ){0,2}(?:refugees|migrants|people|weapons|calls|requests)", text[hit.start:hit.end + 30], re.I):
             return None
         if re.match(r"storms?$", low) and re.search(r"storm of (?:criticism|protest)|desert storm|political storm", text, re.I):
@@ -524,6 +538,8 @@ def _decide(hit: TriggerHit, text: str, agent: str, patient: str, tok: Any) -> O
         return "natural_disaster", 0.85, "natural hazard", ["natural_disaster"]
 
     if f == "MANMADE":
+        if re.match(r"collid|collision", low) and not re.search(r"\b(?:plane|aircraft|helicopter|train|bus|car|truck|vehicle|boat|ship|airliner|flight|lorry|minibus|tanker|vessel|ferry|coach)\b", text, re.I):
+            return None                  # "a collision between their forces": a clash of powers, not a crash
         if re.match(r"crash", low) and not re.search(r"\b(?:plane|aircraft|helicopter|jet|train|bus|car|truck|vehicle|boat|ship|airliner|flight|lorry|minibus|tanker)\b", text, re.I):
             return None
         if cue("armed", text) and re.match(r"crash", low) and re.search(r"shot down|downed|missile", text, re.I):
@@ -623,11 +639,13 @@ def _unreportable(tok: Any, hit: TriggerHit, prior: set[str]) -> Optional[str]:
         return None
     if frame in _VIOLENT_FRAMES:
         plural_bare = tok.tag_ in ("NNS", "NNPS") and not any(c.dep_ in ("det", "nummod") for c in tok.children)
-        if role == "reference" and (definite or prior & _VIOLENT_PARENTS):
-            return "reference to a happening told before" if not definite else "definite reference"
+        if role == "reference" and definite:
+            return "definite reference"
+        if role == "reference" and prior & _VIOLENT_PARENTS and not _anchored(tok):
+            return "reference to a happening told before"
         if role == "reference" and plural_bare and not any(c.dep_ == "prep" and c.lower_ in ("on", "in", "at", "near") for c in tok.children):
             return "happenings in general"
-        if definite and prior & _VIOLENT_PARENTS and not _NEW_PLACE.search(tok.doc.text):
+        if definite and prior & _VIOLENT_PARENTS and not _own_place(tok):
             w = _weapon_type(hit.text, hit.text)
             if w is None or w[0] in prior:
                 return "retelling of a happening told before"
@@ -635,6 +653,39 @@ def _unreportable(tok: Any, hit: TriggerHit, prior: set[str]) -> Optional[str]:
     if role == "reference" and definite and tok.dep_ == "pobj" and tok.head.lower_ in _BACKGROUND:
         return "background reference"
     return None
+
+
+_DAY_WORDS = re.compile(r"^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|overnight|yesterday|today|"
+                        r"tonight|morning|evening|night|afternoon|weekend)$", re.I)
+
+
+def _anchored(tok: Any) -> bool:
+    """A named happening that carries its own target, place, time or story ('a strike on an
+    ammunition depot in Vasylkiv', 'an attack that started a fire') is news, not a reference."""
+    if tok.tag_ in ("NNS", "NNPS") and not any(c.dep_ in ("det", "nummod") for c in tok.children):
+        return False                     # bare plurals name happenings in general
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ in ("on", "in", "at", "near", "against", "outside"):
+            return True
+        if c.dep_ in ("relcl", "acl"):
+            return True
+    return any(_DAY_WORDS.match(t.text) for t in tok.subtree)
+
+
+def _own_place(tok: Any) -> bool:
+    """A place named on the trigger itself or on the verb it is an argument of ("Sunday's
+    attack was carried out in the village of X"), not deeper in the sentence."""
+    for node in (tok, tok.head):
+        for c in node.children:
+            if c.dep_ == "prep" and c.lower_ in ("in", "near", "at", "outside", "around", "on") and any(
+                    t.pos_ == "PROPN" and t.ent_type_ in ("GPE", "LOC", "FAC", "") for t in c.subtree):
+                return True
+    return False
+
+
+def _background(c: "_Candidate") -> bool:
+    tok = c.token
+    return tok is not None and modality._noun_like(tok) and tok.dep_ == "pobj" and tok.head.lower_ in _BACKGROUND
 
 
 _BACKGROUND = {"after", "following", "since", "despite", "amid", "amidst", "before"}
@@ -687,6 +738,7 @@ def _published(ctx: Any) -> Optional[date]:
 
 
 def _candidates(text: str, doc: Any, published: Optional[date], prior: frozenset[str] = frozenset()) -> list[_Candidate]:
+    """Typed trigger candidates of one sentence; ``prior`` holds the types told earlier in the article."""
     hits = _drop_overlaps(triggers.find(text))
     if not hits:
         return []
@@ -714,8 +766,13 @@ def _candidates(text: str, doc: Any, published: Optional[date], prior: frozenset
             verdict = modality.assess(doc, h.start, h.end)
         else:
             verdict = modality.assess_plain(text, h.start)
+        decided = False
         if not verdict.factual:
-            continue
+            # "Sweden will send more weapons", "the council will meet on Tuesday": a state's
+            # announced diplomatic step is a decision (codebook 3.2), unlike a future attack.
+            if not (h.frame == "DIPLO" and verdict.reason.startswith("future")):
+                continue
+            decided = True
         agent = text[agent_s[0]:agent_s[1]] if agent_s else ""
         patient = text[patient_s[0]:patient_s[1]] if patient_s else ""
         d = _decide(h, text, agent, patient, tok)
@@ -723,6 +780,16 @@ def _candidates(text: str, doc: Any, published: Optional[date], prior: frozenset
             continue
         t, conf, rule, opts = d
         why = [f"trigger '{h.text}' ({h.frame})", f"rule: {rule}"]
+        if decided:
+            conf = min(conf, 0.55)
+            why.append("announced future step")
+        if t in ("attack", "armed_clash") and h.frame == "STRIKE" and not agent_s:
+            # Unattributed "attacks on the cities continued": in an article about shelling or
+            # air strikes these are more of the same.
+            remote = [k for k in ("shelling_artillery_missile", "air_drone_strike") if k in prior]
+            if remote and not _CLOSE_RANGE.search(text) and not cue("nonstate", text):
+                t, conf = remote[0], 0.55
+                why.append(f"unattributed attack in an article about {remote[0]}")
         out.append(_Candidate(h, t, conf, why, list(dict.fromkeys([t] + list(opts))), agent_s, patient_s, tok))
     return out
 
@@ -821,6 +888,9 @@ def detect_text(text: str, doc: Any = None, published: Optional[date] = None, *,
                 if g:
                     c.confidence *= GOVERNED_DISCOUNT
                     c.why.append(f"told within {g.lower()}")
+    # "Raqqa has fallen ... after a four-month battle": the background of a told happening.
+    if any(not _background(c) and c.type in _VIOLENT | {"non_violent_transfer_of_territory"} for c in cands):
+        cands = [c for c in cands if not (_background(c) and c.hit.frame in _VIOLENT_FRAMES)] or cands
     # A cumulative toll ("killed so far", "since the start of the war") is a figure, not an event.
     if _CUMULATIVE.search(text):
         cands = [c for c in cands if c.hit.frame not in triggers.CONSEQUENCE_FRAMES]
