@@ -26,8 +26,18 @@ def pick_format(requested: Optional[str], accept: str) -> str:
     return "json"
 
 
+# A null place or actor still gets its columns, so every CSV page has the same header.
+NESTED = {"location": ("name", "admin1", "country", "lat", "lon", "precision"),
+          "place": ("name", "admin1", "country", "lat", "lon", "precision"),
+          "actor1": ("name", "country", "sector"), "actor2": ("name", "country", "sector"),
+          "subject": ("country", "sector"), "period": ("from", "to")}
+
+
 def _flatten(prefix: str, value: Any, out: dict) -> None:
-    if isinstance(value, dict):
+    if value is None and prefix in NESTED:
+        for k in NESTED[prefix]:
+            out[f"{prefix}_{k}"] = None
+    elif isinstance(value, dict):
         for k, v in value.items():
             _flatten(f"{prefix}_{k}" if prefix else k, v, out)
     elif isinstance(value, list):
