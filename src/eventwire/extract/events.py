@@ -70,7 +70,7 @@ def _verb_args(verb) -> tuple[Any, Any]:
             patient = c
     if patient is None:
         for c in verb.children:
-            if c.dep_ == "prep" and c.lower_ in ("on", "against", "at", "with", "into", "upon"):
+            if c.dep_ == "prep" and c.lower_ in ("on", "against", "at", "with", "into", "upon", "to"):
                 patient = next((g for g in c.children if g.dep_ == "pobj"), None)
                 if patient is not None:
                     break
@@ -274,6 +274,10 @@ def _actor(ctx: ArticleContext, sentence: Sentence, span, violent: bool,
             actor.country = ref.country
             if actor.sector == "unknown":
                 actor.sector = ref.sector
+    if actor.country is None and actor.sector in ("government", "police", "civilians", "military"):
+        named = places.find_places(text, offset=sentence.start + s, context=ctx.places)
+        if named and named[0].country and named[0].precision in (1, 2):
+            actor.country = named[0].country
     if placeless and actor.country and actor.sector == "unknown":
         actor.sector = "government"      # states talk, accuse and agree through governments
     return actor
@@ -282,6 +286,33 @@ def _actor(ctx: ArticleContext, sentence: Sentence, span, violent: bool,
 _FORCES = re.compile(r"\b(?:the\s+)?([A-Z][\w’'.\-]+(?:\s+[A-Z][\w’'.\-]+)?)(?:’s|'s)?\s+(?:[a-z\-]+\s+)?"
                      r"(forces|troops|army|military|soldiers|jets|warplanes|artillery|missiles?|"
                      r"drones?|militants|fighters|rebels|police|navy|aircraft|units)\b")
+
+
+_WEAPON_HEAD = re.compile(r"\b(missiles?|rockets?|shells?|bombs?|drones?|weapons?|munitions|"
+                          r"artillery|mortars?|grenades?|mines?)\W*$", re.I)
+_CIVILIAN_CUES = re.compile(r"\b(civilians?|residents?|people|children|homes?|houses?|apartments?|"
+                            r"hospitals?|schools?|markets?|shopping|villagers|passengers|"
+                            r"worshippers|family|families|neighbourhoods?|residential)\b", re.I)
+_BATTLES = {"armed_clash", "government_regains_territory", "non_state_actor_overtakes_territory"}
+_REMOTE = {"shelling_artillery_missile", "air_drone_strike", "remote_explosive", "grenade",
+           "suicide_bomb", "chemical_weapon", "attack"}
+
+
+def _implied_target(ctx: ArticleContext, sentence: Sentence, etype: str,
+                    actor1: Optional[Actor]) -> Optional[Actor]:
+    """The side acted on when the sentence leaves it implicit: in a battle between two
+    states, the other state's forces; in a strike that names civilian victims or places,
+    civilians of the country it happened in."""
+    if etype in _BATTLES and actor1 is not None and actor1.country:
+        from .conflicts import opponent
+        other = opponent(actor1.country, (ctx.places.countries if ctx.places else {}).keys(),
+                         ctx.published)
+        if other:
+            return Actor(name=None, country=other, sector="military")
+    if etype in _REMOTE and _CIVILIAN_CUES.search(sentence.text):
+        main = ctx.extra.get("main_country")
+        return Actor(name=None, country=main.country if main else None, sector="civilians")
+    return None
 
 
 def _fallback_agent(sentence: Sentence, avoid: Optional[tuple[int, int]]) -> Optional[tuple[int, int]]:
@@ -314,15 +345,20 @@ def events_in_sentence(ctx: ArticleContext, sentence: Sentence) -> list[Event]:
         violent = parent in _VIOLENT_PARENTS
         agent_span = getattr(m, "agent", None)
         patient_span = getattr(m, "patient", None)
-        if agent_span is None and patient_span is None:
-            agent_span, patient_span = parse_arguments(sentence, m.trigger)
+        if agent_span is None or patient_span is None:
+            p_agent, p_patient = parse_arguments(sentence, m.trigger)
+            agent_span = agent_span or p_agent
+            patient_span = patient_span or p_patient
         if agent_span is None and violent:
             agent_span = _fallback_agent(sentence, patient_span)
         placeless = m.type in PLACELESS_TYPES
         actor1 = _actor(ctx, sentence, agent_span, violent, placeless)
         actor2 = _actor(ctx, sentence, patient_span, False, placeless)
-        if actor2 is not None and actor2.sector == "unknown" and violent:
-            actor2 = None if actor2.country is None else actor2
+        if actor2 is not None and (_WEAPON_HEAD.search(actor2.name or "") or (
+                violent and actor2.sector == "unknown" and actor2.country is None)):
+            actor2 = None
+        if actor2 is None:
+            actor2 = _implied_target(ctx, sentence, m.type, actor1)
         locs = _pick_places(ctx, sentence, m, agent_span)
         if not locs and m.type not in PLACELESS_TYPES:
             fallback = _context_place(ctx, sentence)
@@ -338,6 +374,8 @@ def events_in_sentence(ctx: ArticleContext, sentence: Sentence) -> list[Event]:
             if actor is not None and actor.country is None and actor.sector in _LOCAL_SECTORS:
                 actor.country = where
         date_iso, precision, date_ev = dates.event_date(ctx, sentence, m.trigger)
+        if date_ev is None and STORY_DATE:
+            date_iso, precision, date_ev = _story_date(ctx, sentence) or (date_iso, precision, date_ev)
         if _is_history(ctx, date_iso):
             continue
         trig_ev = sentence.evidence(*m.trigger)
@@ -368,6 +406,23 @@ def events_in_sentence(ctx: ArticleContext, sentence: Sentence) -> list[Event]:
 # News tells its story within days; an act dated months before publication is background
 # (CODEBOOK 3.2: "history older than the article's story").
 HISTORY_DAYS = 45
+
+
+STORY_DATE = True
+STORY_LOOKBACK = 3     # sentences; further back the story has usually moved on
+
+
+def _story_date(ctx: ArticleContext, sentence: Sentence):
+    """For a sentence with no date of its own: the day named in one of the few sentences just
+    before it (one-sentence paragraphs carry the story on), if it lies in the week before
+    publication."""
+    if ctx.published is None:
+        return None
+    for prev in reversed(ctx.sentences[max(0, sentence.index - STORY_LOOKBACK):sentence.index]):
+        for dm in reversed(dates.sentence_dates(ctx, prev)):
+            if dm.precision == "day" and 0 <= (ctx.published - dm.date).days <= 7:
+                return dm.date.isoformat(), "day", prev.evidence(dm.start - prev.start, dm.end - prev.start)
+    return None
 
 
 def _is_history(ctx: ArticleContext, date_iso: Optional[str]) -> bool:
