@@ -29,6 +29,11 @@ demo: install
 	  echo "(no $(SHARED): using the illustrative sample corpus in samples/corpus)"; \
 	  $(EW) ingest samples/corpus --db $(DEMO_DB); \
 	fi
+	@mkdir -p out
+	$(EW) sitrep --db $(DEMO_DB) --out out/sitrep.html
+	@echo ""
+	@echo "Situation report: out/sitrep.html"
+	@echo "Dashboard and REST API:  $(EW) serve --db $(DEMO_DB)   then open http://127.0.0.1:8000/"
 
 test: install
 	$(PY) -m pytest -q
@@ -36,6 +41,8 @@ test: install
 bench: install
 	$(PY) benchmarks/ingest.py
 	$(PY) benchmarks/extract.py
+	$(PY) benchmarks/resolve.py
+	$(PY) benchmarks/api.py
 
 clean:
 	rm -rf $(VENV) *.duckdb .pytest_cache
