@@ -831,7 +831,8 @@ def casualties(sentence: Any, ctx: Any) -> tuple[Optional[int], Optional[int], d
     injured: Optional[Figure] = None
     cumulative = any(dates.is_since_conflict_start(m) or m.kind == "span"
                      for m in dates.sentence_dates(ctx, sentence)) or re.search(
-        r"\bso\s+far\b|\bin\s+total\b|\baltogether\b", sentence.text, re.IGNORECASE)
+        r"\bso\s+far\b|\bin\s+total\b|\baltogether\b|\bsince\s+the\s+(?:beginning|start|outbreak)\b",
+        sentence.text, re.IGNORECASE)
     if cumulative:
         return None, None, {}
     heads = _head_values(figs)
