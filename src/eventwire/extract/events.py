@@ -158,7 +158,11 @@ def _context_place(ctx: ArticleContext, sentence: Sentence) -> Optional[Location
 
 _SPEECH = {"say", "tell", "claim", "accuse", "deny", "announce", "warn", "demand", "urge",
            "confirm", "report", "insist", "blame", "condemn", "call", "allege", "state", "add",
-           "recognise", "recognize", "respond", "reply", "threaten", "vow", "agree", "decide"}
+           "recognise", "recognize", "respond", "reply", "threaten", "vow", "agree", "decide",
+           "estimate", "believe", "assess", "note", "suggest", "indicate", "write", "tweet",
+           "post", "acknowledge", "admit", "argue", "predict", "expect", "fear"}
+_SETTLEMENT_BEFORE = re.compile(r"\b(?:city|cities|town|towns|village|villages|port)\s+(?:of\s+)?"
+                                r"(?:[\w’'\-]+,?\s+(?:and\s+)?){0,6}$", re.I)
 
 
 def _speaks(sentence: Sentence, loc: Location) -> bool:
@@ -172,7 +176,25 @@ def _speaks(sentence: Sentence, loc: Location) -> bool:
     head = tok
     while head.dep_ in ("compound", "poss", "amod", "det") and head.head is not head:
         head = head.head
-    return head.dep_ == "nsubj" and head.head.lemma_ in _SPEECH
+    if head.dep_ == "nsubj" and head.head.lemma_ in _SPEECH:
+        return True
+    # "US officials estimated...": a place that only qualifies who speaks.
+    return head is not tok and head.dep_ == "nsubj" and head.lemma_ in (
+        "official", "officials", "ministry", "minister", "government", "source", "leader",
+        "spokesman", "spokeswoman", "spokesperson", "president", "authority", "military")
+
+
+def _as_settlement(ctx: ArticleContext, sentence: Sentence, loc: Location) -> Location:
+    """"the cities of Kharkiv and Zaporizhzhia": read as towns even where a region has the name."""
+    if loc.precision != 2 or loc.evidence is None:
+        return loc
+    before = sentence.text[:loc.evidence.start - sentence.start]
+    if not _SETTLEMENT_BEFORE.search(before):
+        return loc
+    from .gazetteer import geocode
+    town = geocode(loc.name, countries=[loc.country] if loc.country else (), level=1,
+                   evidence=loc.evidence)
+    return town if town is not None and town.country == loc.country else loc
 
 
 def _venue(sentence: Sentence, trigger: tuple[int, int], locs: list[Location]) -> Optional[Location]:
@@ -202,6 +224,7 @@ def _pick_places(ctx: ArticleContext, sentence: Sentence, mention, agent_span) -
             if not _inside(loc, agent_span, sentence) and not _speaks(sentence, loc)]
     if not locs:
         return []
+    locs = [_as_settlement(ctx, sentence, loc) for loc in locs]
     towns = [loc for loc in locs if loc.precision == 1]
     if len(towns) > 1 and mention.type in _SPLIT_BY_PLACE:
         seen: dict[str, Location] = {}
