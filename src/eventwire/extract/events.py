@@ -153,7 +153,23 @@ def _context_place(ctx: ArticleContext, sentence: Sentence) -> Optional[Location
         if before is not None and before.evidence is not None and \
                 sentence.start - before.evidence.start < 1500:
             return before
-    return ctx.extra.get("main_country")
+    return ctx.extra.get("story_place") or ctx.extra.get("main_country")
+
+
+def story_place(ctx: ArticleContext) -> Optional[Location]:
+    """The town or region the article keeps coming back to (named at least twice, in its
+    main country): where an undated, unplaced sentence of the story most likely happened."""
+    if ctx.places is None:
+        return None
+    main = ctx.extra.get("main_country")
+    counts: dict[str, list[Location]] = {}
+    for loc in getattr(ctx.places, "mentions", []):
+        if loc.precision in (1, 2) and loc.country and (main is None or loc.country == main.country):
+            counts.setdefault(loc.name.lower(), []).append(loc)
+    if not counts:
+        return None
+    best = max(counts.values(), key=lambda v: (len(v), -v[0].evidence.start if v[0].evidence else 0))
+    return best[0] if len(best) >= 2 else None
 
 
 _SPEECH = {"say", "tell", "claim", "accuse", "deny", "announce", "warn", "demand", "urge",
@@ -182,6 +198,19 @@ def _speaks(sentence: Sentence, loc: Location) -> bool:
     return head is not tok and head.dep_ == "nsubj" and head.lemma_ in (
         "official", "officials", "ministry", "minister", "government", "source", "leader",
         "spokesman", "spokeswoman", "spokesperson", "president", "authority", "military")
+
+
+_LOCATIVE_BEFORE = re.compile(r"\b(?:in|across|throughout|into|inside|on|at|over|against|"
+                              r"around|near|of|from)\s+(?:the\s+)?(?:[a-z\-]+\s+){0,2}$")
+
+
+def _locative(sentence: Sentence, loc: Location) -> bool:
+    """A country is where it happened only when the sentence puts the act there ("in Syria",
+    "attacks on Ukraine"), not when it names who owns, runs or says something."""
+    if loc.evidence is None:
+        return False
+    before = sentence.text[:loc.evidence.start - sentence.start]
+    return bool(_LOCATIVE_BEFORE.search(before[-40:]))
 
 
 def _as_settlement(ctx: ArticleContext, sentence: Sentence, loc: Location) -> Location:
@@ -224,7 +253,8 @@ def _pick_places(ctx: ArticleContext, sentence: Sentence, mention, agent_span) -
             if not _inside(loc, agent_span, sentence) and not _speaks(sentence, loc)]
     if not locs:
         return []
-    locs = [_as_settlement(ctx, sentence, loc) for loc in locs]
+    locs = [_as_settlement(ctx, sentence, loc) for loc in locs
+            if loc.precision != 3 or _locative(sentence, loc)]
     towns = [loc for loc in locs if loc.precision == 1]
     if len(towns) > 1 and mention.type in _SPLIT_BY_PLACE:
         seen: dict[str, Location] = {}

@@ -47,6 +47,7 @@ def _prepare(article: Article) -> ArticleContext:
     main = _main_country(ctx)
     ctx.extra["main_country"] = main
     ctx.extra["actor_book"] = build_actor_book(ctx.text, main.country if main else None)
+    ctx.extra["story_place"] = event_assembly.story_place(ctx)
     return ctx
 
 
