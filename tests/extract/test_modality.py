@@ -73,3 +73,47 @@ def test_plain_fallback_without_parse():
     assert not modality.assess_plain("Troops may attack the city.", 15).factual
     assert modality.assess_plain("Troops attacked the city.", 7).factual
     assert types.detect_text("Rebels might seize the town of Kidal.", None) == []
+
+
+# Noun triggers that name a happening without reporting one (the reportable-act gate).
+NOT_REPORTED = [
+    "The governor said the besieged province is a ticking bomb.",                       # metaphor
+    "In the town, the extensive damage from airstrikes and shelling could be seen.",    # aftermath
+    "Snipers, suicide bombs and rockets are preventing the army from advancing.",       # capability
+    "The group frequently conducts bombings in the south of the country.",              # habitual
+    "He volunteered to fight after the Manchester terrorist attack.",                   # background
+    "The base was reinforced to make it more difficult for an attack to be launched.",  # purpose
+    "Officials rejected calls for a ceasefire in the province.",                        # named, not made
+    "Police arrested the man for sexual assault.",                                      # a charge
+    "Past attacks in the region were claimed by the Islamic State group.",              # in general
+]
+
+
+@pytest.mark.parametrize("text", NOT_REPORTED)
+def test_named_happenings_are_not_reports(nlp, text):
+    got = kinds(nlp, text)
+    assert not set(got) - {"arrests", "attribution", "diplomacy"}, got
+
+
+REPORTED = [
+    ("An airstrike hit a weapons depot on the edge of the town.", "air_drone_strike"),
+    ("Two civilians were killed in a drone strike near the border on Tuesday.", "air_drone_strike"),
+    ("There were clashes between the army and militants overnight.", "armed_clash"),
+    ("Smoke rose over the city after a strike on an ammunition depot in the town of Vasylkiv.",
+     "shelling_artillery_missile"),
+    ("The two sides signed a ceasefire agreement in Doha.", "agreement"),
+]
+
+
+@pytest.mark.parametrize("text,expected", REPORTED)
+def test_reported_happenings_pass_the_gate(nlp, text, expected):
+    assert expected in kinds(nlp, text)
+
+
+def test_nominal_role_positions(nlp):
+    doc = nlp("Idlib is a ticking bomb.")
+    assert modality.nominal_role(doc[4]) == "predicate"
+    doc = nlp("An airstrike hit the depot.")
+    assert modality.nominal_role(doc[1]) == "assert"
+    doc = nlp("They condemned the attack helicopters.")
+    assert modality.nominal_role(doc[3]) == "modifier"

@@ -129,3 +129,45 @@ def test_detect_without_parse_still_types():
 def test_unknown_type_is_rejected():
     with pytest.raises(ValueError):
         types.Mention(type="bombing", confidence=0.5, trigger=(0, 1))
+
+
+def _article_mentions(nlp, text: str) -> list[list[str]]:
+    ctx = build_context(Article(id="t2", published="2024-05-02", text=text))
+    out = []
+    for s in ctx.sentences:
+        if types.needs_parse(s.text):
+            s.doc = nlp(s.text)
+            out.append([m.type for m in types.detect(s, ctx)])
+    return out
+
+
+def test_retelling_of_a_told_attack_is_not_a_new_event(nlp):
+    got = _article_mentions(nlp, "Gunmen opened fire on worshippers at a mosque in Kano, killing 12 people. "
+                                 "The attack was condemned by the governor.")
+    assert got[0] == ["attack"] and "attack" not in got[1]
+
+
+def test_unattributed_attacks_follow_the_article(nlp):
+    got = _article_mentions(nlp, "Russian artillery shelled Kharkiv overnight, officials said. "
+                                 "Attacks on the city continued on Saturday.")
+    assert got[1] == ["shelling_artillery_missile"]
+
+
+def test_state_strike_on_a_city_without_weapon_is_shelling(nlp):
+    assert top(nlp, "Two people were injured by Russian attacks in the Kharkiv region on Monday.") \
+        == "shelling_artillery_missile"
+
+
+def test_hijacking_and_seized_equipment(nlp):
+    assert top(nlp, "Separatist militants took over a passenger train near Sibi on Tuesday.") \
+        == "abduction_forced_disappearance"
+    assert top(nlp, "Government troops captured two rebel armoured vehicles near the river.") == "disrupted_weapons_use"
+
+
+def test_cooperation_agreement_is_diplomacy(nlp):
+    assert top(nlp, "The EU and Ukraine signed an agreement on closer political cooperation in Brussels.") == "diplomacy"
+
+
+def test_future_diplomatic_decision_is_kept(nlp):
+    assert top(nlp, "Sweden will send more anti-tank weapons to Ukraine, the defence ministry said.") == "diplomacy"
+    assert top(nlp, "The rebels will attack the capital next week.") is None

@@ -24,7 +24,7 @@ IRREALIS_HEADS = {
     "unlikely", "poise", "able", "unable", "ready", "prepared", "going", "about",
     "warn", "fear", "risk", "call", "urge", "demand", "ask", "request", "push", "press", "insist",
     "refuse", "decline", "fail", "avoid", "prevent", "stop", "deter", "need", "would", "imagine",
-    "predict", "forecast", "envisage", "envision", "contemplate", "suggest", "recommend", "dream",
+    "predict", "forecast", "envisage", "envision", "contemplate", "recommend", "dream",
     "pray", "afraid", "concern", "worry", "possible", "impossible", "capable", "eager", "determined",
     "suppose", "brace", "difficult", "hard", "easy", "easier", "harder", "designed", "intended",
 }
@@ -43,7 +43,7 @@ FACTIVE_HEADS = {"order", "agree", "decide", "vote", "approve", "begin", "start"
 # Reporting verbs: their complement is the source's account of what happened.
 REPORTING_HEADS = {"report", "say", "claim", "announce", "tell", "state", "add", "note", "acknowledge",
                    "admit", "see", "hear", "witness", "show", "reveal", "deny", "confirm", "write",
-                   "post", "explain", "recount", "describe", "allege", "accuse", "insist"}
+                   "post", "explain", "recount", "describe", "allege", "accuse", "insist", "suggest", "indicate"}
 # Climbing by these dependencies puts the trigger inside what the governing word says;
 # climbing from a subject does not ("the deal called for…" reports the deal).
 _COMPLEMENT_DEPS = {"xcomp", "ccomp", "dobj", "prep", "pobj", "advcl", "acomp", "attr", "oprd", "pcomp", "compound"}
@@ -270,6 +270,9 @@ AFTERMATH_NOUNS = {
     "consequence", "threat", "danger", "fear", "risk", "pretext", "excuse", "reason",
     "justification", "corridor",
 }
+# Verbs whose 'for/with/of' object is the crime someone is held for, not a new happening.
+CHARGE_VERBS = {"arrest", "charge", "convict", "sentence", "accuse", "suspect", "jail", "detain", "try",
+                "indict", "prosecute", "investigate", "question", "book", "imprison", "fine", "acquit"}
 # Nouns that tell of a happening: "reports of looting", "footage of the shelling".
 REPORT_NOUNS = {"report", "account", "footage", "video", "image", "picture", "photo", "sound", "news",
                 "word", "sign", "evidence", "witness", "eyewitness"}
@@ -287,7 +290,7 @@ BACKGROUND_PREPS = {"after", "following", "since", "before", "despite", "for", "
                     "into", "toward", "towards", "regarding", "concerning", "amid", "amidst"}
 # Prepositions that place a happening as the cause of a casualty or loss: "killed in an airstrike".
 CAUSE_PREPS = {"in", "during", "by", "under", "through", "because", "due", "from"}
-CASUALTY_VERBS = {"kill", "die", "injure", "wound", "hurt", "destroy", "damage", "hit", "flatten",
+CASUALTY_VERBS = {"suffocate", "choke", "poison", "gas", "use", "sicken", "hospitalise", "kill", "die", "injure", "wound", "hurt", "destroy", "damage", "hit", "flatten",
                   "level", "raze", "burn", "collapse", "lose", "perish", "maim", "displace", "strike",
                   "target", "come", "hospitalise", "hospitalize", "trap", "bury", "shatter", "set"}
 _DEFINITE = {"the", "this", "that", "these", "those"}
@@ -310,8 +313,11 @@ def is_definite(tok: Any) -> bool:
 
 def is_generic(tok: Any) -> bool:
     """A happening in general: 'past attacks', 'such bombings', 'frequently conducts bombings'."""
+    plural = tok.tag_ in ("NNS", "NNPS")
     for c in tok.children:
-        if c.dep_ in ("amod", "det", "advmod", "nummod") and c.lower_ in GENERIC_MODIFIERS:
+        # "past attacks" is general; "the recent attack" is one happening.
+        if c.dep_ in ("amod", "det", "advmod", "nummod") and c.lower_ in GENERIC_MODIFIERS \
+                and (plural or c.lower_ in ("any", "every", "much")):
             return True
     verb = tok.head if tok.dep_ != "ROOT" else tok
     for _ in range(3):
@@ -365,9 +371,15 @@ def nominal_role(tok: Any) -> str:
         prep = head
         gov = prep.head
         p = prep.lower_
+        charged = gov if gov.pos_ in ("VERB", "AUX") else gov.head      # "arrested the man for X"
+        if charged.lemma_.lower() in CHARGE_VERBS and p in ("for", "with", "of", "over"):
+            return "charge"              # "arrested for sexual assault": the crime charged
+        if any(c.lower_ in ("no", "few") and c.dep_ in ("det", "amod") for c in gov.children) and gov.pos_ == "NOUN":
+            return "negated"             # "few reports of clashes", "no sign of fighting"
         if gov.pos_ in ("NOUN", "PROPN") and gov.lemma_.lower() in AFTERMATH_NOUNS and p in ("of", "from", "by", "after", "in"):
             return "aftermath"
-        if gov.pos_ in ("NOUN", "PROPN") and gov.lemma_.lower() in REPORT_NOUNS and p in ("of", "about"):
+        if gov.pos_ in ("NOUN", "PROPN") and gov.lemma_.lower() in REPORT_NOUNS and p in ("of", "about") \
+                and not is_definite(cur):
             return "assert"              # "reports of looting", "footage of shelling"
         if p in CAUSE_PREPS and gov.pos_ in ("VERB", "AUX", "ADJ"):
             return "assert" if gov.lemma_.lower() in CASUALTY_VERBS or gov.pos_ == "ADJ" else "reference"

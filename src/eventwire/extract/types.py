@@ -166,8 +166,14 @@ def _weapon_type(text: str, trigger_text: str) -> Optional[tuple[str, str]]:
     return None
 
 
+_CRIME_WORDS = r"\b(?:cartels?|drug (?:ring|gang|traffick\w+|cartel|lords?|dealers?)|narco\w*|traffickers|smugglers|mafia|gangs?|gangsters|cocaine|heroin|methamphetamine|fentanyl|extortion)\b"
+
+
 def _protest_context(text: str) -> bool:
-    return re.search(r"\b(?:protest\w*|demonstrat\w+|marchers|rall(?:y|ies)|sit-ins?|strikers|picket\w*)\b",
+    # "to protest the policy" is a motive, not a protest being held.
+    return re.search(r"(?<!\bto )\b(?:protest\w*|demonstrat\w+|marchers|rall(?:y|ies)|sit-ins?|strikers|picket\w*|"
+                     r"dharnas?|gheraos?|bandhs?|hartals?|processions?|agitation|agitators|"
+                     r"(?:blocked|blockaded|blocking) (?:the |a )?(?:\w+ ){0,2}(?:road|highway|roads|motorway|railway|national highway))\b",
                      text, re.IGNORECASE) is not None
 
 
@@ -259,7 +265,8 @@ def _after(text: str, end: int, words: int = 6) -> str:
     return " ".join(text[end:end + 80].split()[:words])
 
 
-def _decide(hit: TriggerHit, text: str, agent: str, patient: str, tok: Any) -> Optional[tuple[str, float, str, list[str]]]:
+def _decide(hit: TriggerHit, text: str, agent: str, patient: str, tok: Any,
+            prior: frozenset[str] = frozenset()) -> Optional[tuple[str, float, str, list[str]]]:
     """(type, confidence, rule, alternative types) for one trigger, or None if it is no event."""
     f = hit.frame
     trig = hit.text
@@ -278,17 +285,24 @@ def _decide(hit: TriggerHit, text: str, agent: str, patient: str, tok: Any) -> O
         if f == "CLASH" and re.match(r"clash", low) and not (cue("armed", text) or cue("nonstate", text) or cue("police", text)
                                                             or cue("mob", text) or _protest_context(text) or cue("protesters", text)):
             return None                  # a clash of words between leaders
+        if f == "CLASH" and re.search(_CRIME_WORDS, text, re.I) and not cue("nonstate", text):
+            return "organized_crime", 0.75, "operation against criminals", ["organized_crime", "armed_clash", "arrests"]
+        if f == "CLASH" and re.match(r"sieges?$|besieg|encircl", low):
+            return "armed_clash", 0.6, "siege", ["armed_clash", "attack"]
         if f == "CLASH" and re.match(r"stormed", low) and _protest_context(text):
             return "violent_demonstration", 0.75, "protesters stormed", ["violent_demonstration", "armed_clash"]
         if f == "CLASH" and re.match(r"stormed|ambush", low) and patient and cue("civilians", patient) \
                 and not cue("military_target", patient):
             return "attack", 0.7, "armed men stormed a civilian place", ["attack", "armed_clash"]
         national = tok is not None and any(c.ent_type_ == "NORP" for c in tok.children)
-        if f == "STRIKE" and re.match(r"strikes?$|struck$|hit", low) and not national and not (
+        if f == "STRIKE" and re.match(r"strikes?$|struck$|hit", low) and not national \
+                and not (re.match(r"strikes?$", low) and re.match(r"\s+(?:on|against)\s", text[hit.end:hit.end + 10])) and not (
                 cue("armed", text) or cue("shell", text) or cue("air", text) or cue("remote", text)):
             return None                  # "struck a deal", "hit by inflation"
         if f == "STRIKE" and low.startswith("raid") and cue("police", text) and not cue("lethal", text):
             return "arrests", 0.55, "police raid", ["arrests", "armed_clash", "attack"]
+        if f in ("SHELL", "AIR", "STRIKE", "EXPLODE") and cue("chem", text):
+            return "chemical_weapon", 0.85, "chemical agent delivered", ["chemical_weapon", f == "AIR" and "air_drone_strike" or "shelling_artillery_missile"]
         if f == "EXPLODE":
             if re.match(r"sabotage", low) and re.search(r"sabotag\w* (?:\w+ ){0,3}(?:process|talks|efforts?|negotiations|peace|deal|plans?|elections?|economy|dialogue|relations)\b", text, re.I):
                 return None              # political sabotage
@@ -302,7 +316,13 @@ def _decide(hit: TriggerHit, text: str, agent: str, patient: str, tok: Any) -> O
             if w:
                 return w[0], 0.8, w[1], _WEAPON_TYPES
             if re.match(r"explo|blast", low):
-                return "shelling_artillery_missile", 0.4, "explosions, weapon unstated", _WEAPON_TYPES + ["man_made_disaster"]
+                # Unexplained blasts: in a war of shelling and air strikes more of the same,
+                # elsewhere most often a planted bomb.
+                remote = [k for k in ("shelling_artillery_missile", "air_drone_strike") if k in prior]
+                if remote or cue("state", text) and re.search(r"\b(?:war|front ?line|invasion|offensive)\b", text, re.I):
+                    return remote[0] if remote else "shelling_artillery_missile", 0.45, "explosions in a war of stand-off fire", \
+                        _WEAPON_TYPES + ["man_made_disaster"]
+                return "remote_explosive", 0.45, "explosion, weapon unstated", _WEAPON_TYPES + ["man_made_disaster"]
             return "remote_explosive", 0.55, "bomb/blast", _WEAPON_TYPES
         if f == "SUICIDE":
             return "suicide_bomb", 0.95, "suicide attacker", ["suicide_bomb"]
@@ -328,9 +348,16 @@ def _decide(hit: TriggerHit, text: str, agent: str, patient: str, tok: Any) -> O
         t, c, why, opts = _violence_type(f, text, trig, agent, patient)
         if f == "KILL" and re.match(r"tortur", low):
             t, c, why = "attack", 0.7, "torture"
+        if f == "KILL" and _DELIBERATE.match(low) and t == "attack":
+            c = max(c, 0.85)             # deliberate killing of the unarmed: the act itself
         return t, c, why, opts
 
     if f in ("CAPTURE", "RETAKE"):
+        if re.match(r"liberation", low) and tok is not None and not any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
+            return None                  # "Army of National Liberation", "liberation movement"
+        if f == "CAPTURE" and re.match(r"captur|seiz", low) and tok is not None and any(
+                c.dep_ == "nsubjpass" and (c.ent_type_ == "PERSON" or c.lower_ in ("he", "she")) for c in tok.children):
+            return "arrests", 0.6, "a person was captured", ["arrests", "abduction_forced_disappearance"]
         if tok is not None and tok.dep_ in ("amod", "compound") and tok.pos_ in ("ADJ", "VERB", "NOUN"):
             return None                  # "occupied territories", "liberated areas": a state, not an act
         if tok is not None and tok.dep_ in ("acl", "relcl") and tok.head.pos_ in ("NOUN", "PROPN") and not patient:
@@ -386,7 +413,7 @@ def _decide(hit: TriggerHit, text: str, agent: str, patient: str, tok: Any) -> O
             return "diplomacy", 0.6, "diplomatic protest", ["diplomacy"]
         if re.match(r"protest(?:ed|s)? (?:to|against)", text[hit.start:hit.end + 9], re.I) and cue("state", agent or ""):
             return "diplomacy", 0.5, "state lodged a protest", ["diplomacy"]
-        if cue("lethal", text) and cue("police", text):
+        if cue("lethal", text) and cue("police", text) and not re.search(r"\b(?:firebombs?|petrol bombs?|molotov\w*|armed with|stones|rocks)\b", text, re.I):
             return "excessive_force_against_protesters", 0.8, "lethal force against protest", \
                 ["excessive_force_against_protesters", "protest_with_intervention", "violent_demonstration"]
         if cue("riot", text):
@@ -408,6 +435,9 @@ def _decide(hit: TriggerHit, text: str, agent: str, patient: str, tok: Any) -> O
             return "violent_demonstration", 0.55, "violent crowd dispersed", ["violent_demonstration", "protest_with_intervention"]
         return "protest_with_intervention", 0.75, "crowd dispersed", ["protest_with_intervention", "excessive_force_against_protesters"]
 
+    if f in ("RIOT", "PROTEST", "CLASH") and re.search(r"\b(?:each other|one another|rival (?:groups|supporters|protesters|factions|communities|crowds))\b", text, re.I) \
+            and (cue("riot", text) or f != "PROTEST") and not cue("nonstate", text):
+        return "mob_violence", 0.75, "crowds fought each other", ["mob_violence", "violent_demonstration"]
     if f == "RIOT":
         if re.match(r"riot", low) and re.search(r"riot (?:police|officers|gear|squad)", text[hit.start:hit.end + 8], re.I):
             return None
@@ -447,7 +477,7 @@ def _decide(hit: TriggerHit, text: str, agent: str, patient: str, tok: Any) -> O
             return "protest_with_intervention", 0.75, "protesters arrested", ["protest_with_intervention", "arrests"]
         if re.search(r"\b(?:warrant)\b", text[hit.start:hit.end + 10], re.I):
             return "diplomacy", 0.5, "arrest warrant", ["diplomacy", "arrests"]
-        if agent and cue("nonstate", agent) and not cue("state", agent):
+        if agent and cue("nonstate", agent) and (not cue("state", agent) or re.search(r"\b(?:rebel|militant|insurgent|jihadist|islamist|terrorist)", agent, re.I)):
             return "abduction_forced_disappearance", 0.6, "non-state group detained people", ["abduction_forced_disappearance", "arrests"]
         if re.search(r"\b(?:cartels?|drug (?:ring|gang|traffick\w+|cartel|lords?)|narco\w*|traffick\w+|smuggl\w+|mafia|gangs?|cocaine|heroin|methamphetamine|fentanyl|extortion)\b", text, re.I):
             return "organized_crime", 0.6, "arrests of a criminal network", ["organized_crime", "arrests"]
@@ -477,6 +507,10 @@ def _decide(hit: TriggerHit, text: str, agent: str, patient: str, tok: Any) -> O
         if re.match(r"agree", low) and (re.search(r"\bagree(?:d|s)? (?:that|with|on the need)\b", text[hit.start:hit.end + 14], re.I)
                                          or low == "agree"):
             return None                  # agreeing in opinion is no agreement between parties
+        if re.search(r"\b(?:cooperation|partnership|association|trade|investment|energy|gas|oil|minerals?|grain|economic|visa|arms|loan)\b",
+                     text[max(0, hit.start - 40):hit.end + 70], re.I) \
+                and not re.search(r"cease-?fire|truce|peace|prisoner|exchange|swap|corridor", text, re.I):
+            return "diplomacy", 0.7, "agreement on cooperation between states", ["diplomacy", "agreement"]
         return "agreement", 0.85, "ceasefire/deal/exchange agreed", ["agreement", "diplomacy"]
 
     if f == "DIPLO":
@@ -498,6 +532,10 @@ def _decide(hit: TriggerHit, text: str, agent: str, patient: str, tok: Any) -> O
             return None
         return "attribution", 0.85, "accusation/blame/claim of responsibility", ["attribution", "diplomacy"]
 
+    if f in ("DEPLOY", "BASE") and tok is not None and tok.dep_ == "acl" and tok.tag_ == "VBN":
+        return None                      # "ships deployed in the bay": where they are, not a move
+    if f == "DEPLOY" and re.match(r"mass", low) and not cue("armed", agent or ""):
+        return None                      # "crowds massed in the square"
     if f == "DEPLOY":
         if re.match(r"defect", low) and not cue("armed", text) and not re.search(r"\b(?:officials?|diplomats?|pilots?|commanders?|generals?|officers?|lawmakers?|mps?|ministers?)\b", text, re.I):
             return None                  # "manufacturing defects"
@@ -519,12 +557,19 @@ def _decide(hit: TriggerHit, text: str, agent: str, patient: str, tok: Any) -> O
         return "headquarters_or_base_established", 0.8, "base/headquarters set up", \
             ["headquarters_or_base_established", "change_to_group_activity"]
 
+    if f == "CRIME" and _protest_context(text) and not re.search(r"\b(?:killed|shot|attacked|kidnapp\w+|extort\w*)\b", text, re.I):
+        return "organized_crime", 0.4, "crime words beside a protest", ["organized_crime", "peaceful_protest"]
     if f == "CRIME":
         if cue("armed", text) and not re.search(r"cartel|gang|narco|traffick|smuggl|drug|mafia|hitmen|extortion|crime", text, re.I):
             return None
         return "organized_crime", 0.75, "cartel/gang/trafficking", ["organized_crime", "arrests", "attack"]
 
     if f == "NATURAL":
+        if re.match(r"volcan", low) and not re.search(r"erupt|lava|ash", text, re.I):
+            return None                  # a volcano named as a place
+        if re.match(r"flood", low) and tok is not None and tok.pos_ == "VERB" and any(
+                c.dep_ == "nsubj" and not re.match(r"water|river|rain|sea|stream|dam", c.lemma_, re.I) for c in tok.children):
+            return None                  # "flags flooded the square"
         if re.match(r"flood", low) and re.search(r"flood(?:ed|ing|s)? (?:into|in|across|to|onto|through|back)\b", text[hit.start:hit.end + 12], re.I):
             return None                  # "fighters flooded into Syria"
         if re.match(r"flood", low) and re.search(r"flood(?:s|ed)? (?:of|with) (?:\w+ ){0,2}(?:refugees|migrants|people|weapons|calls|requests)", text[hit.start:hit.end + 30], re.I):
@@ -549,6 +594,8 @@ def _decide(hit: TriggerHit, text: str, agent: str, patient: str, tok: Any) -> O
     if f == "CYBER":
         return "other", 0.8, "cyber attack (codebook: other)", ["other"]
 
+    if f == "OTHER" and re.match(r"mass grave|bodies|silenced|blinked|websites?|channels?|stations?", low):
+        return "other", 0.8, "mass grave found / media silenced", ["other"]
     if f == "OTHER":
         if re.match(r"sentenced|convicted", low) and not (cue("armed", text) or re.search(r"\b(?:terror\w*|war crimes?|treason|espionage|spy\w*)\b", text, re.I)):
             return None
@@ -562,10 +609,10 @@ def _decide(hit: TriggerHit, text: str, agent: str, patient: str, tok: Any) -> O
 # --------------------------------------------------------------------------- reportable acts
 # Frames whose noun names a violent happening; a back-reference to one is no new event.
 _VIOLENT_FRAMES = {"CLASH", "STRIKE", "SHELL", "AIR", "EXPLODE", "SUICIDE", "GRENADE", "CHEM",
-                   "KILL", "WOUND", "DAMAGE", "RIOT", "MOB", "LOOT"}
+                   "KILL", "WOUND", "DAMAGE", "RIOT", "MOB", "LOOT", "SEXUAL", "ABDUCT", "NATURAL", "MANMADE"}
 # Heads whose infinitive complement is a purpose or a capacity, not a report: "trained groups
 # to fight", "armed them to attack".
-_PURPOSE_HEADS = {"train", "help", "raise", "arm", "equip", "send", "recruit", "allow", "enable",
+_PURPOSE_HEADS = {"volunteer", "enlist", "train", "help", "raise", "arm", "equip", "send", "recruit", "allow", "enable",
                   "permit", "pay", "hire", "use", "need", "build", "create", "form", "give", "authorize",
                   "authorise", "encourage", "incite", "urge", "ask", "invite", "mobilize", "mobilise"}
 _AGREE_VERBS = {"agree", "sign", "reach", "strike", "broker", "accept", "announce", "declare", "approve",
@@ -611,7 +658,8 @@ def _unreportable(tok: Any, hit: TriggerHit, prior: set[str]) -> Optional[str]:
         if tok.dep_ == "amod":
             return "participle used as adjective"
         if _infinitive(tok):
-            if tok.dep_ in ("acl", "relcl") and tok.head.pos_ in ("NOUN", "PROPN"):
+            if tok.dep_ in ("acl", "relcl") and tok.head.pos_ in ("NOUN", "PROPN") and tok.head.lemma_.lower() not in (
+                    "decision", "order", "resolution", "vote", "move", "agreement", "deal", "attempt", "bid"):
                 return f"infinitive of a noun ({tok.head.text})"
             if tok.dep_ == "advcl" and frame != "DIPLO":
                 return "purpose clause"
@@ -625,7 +673,10 @@ def _unreportable(tok: Any, hit: TriggerHit, prior: set[str]) -> Optional[str]:
     role = modality.nominal_role(tok)
     if role == "predicate" and not any(c.dep_ == "nsubj" and c.lower_ in ("it", "this", "that") for c in tok.head.children):
         return "predicate nominal"
-    if role in ("modifier", "aftermath"):
+    if role == "modifier" and (frame == "CRIME" or tok.head.lemma_.lower() in (
+            "note", "letter", "vote", "resolution", "package", "deal", "agreement", "accord")):
+        role = "assert"                  # "extortion money", "a protest note", "a sanctions package"
+    if role in ("modifier", "aftermath", "charge", "negated"):
         return role
     if modality.is_generic(tok):
         return "generic/habitual"
@@ -775,7 +826,7 @@ def _candidates(text: str, doc: Any, published: Optional[date], prior: frozenset
             decided = True
         agent = text[agent_s[0]:agent_s[1]] if agent_s else ""
         patient = text[patient_s[0]:patient_s[1]] if patient_s else ""
-        d = _decide(h, text, agent, patient, tok)
+        d = _decide(h, text, agent, patient, tok, prior)
         if d is None:
             continue
         t, conf, rule, opts = d
@@ -794,9 +845,17 @@ def _candidates(text: str, doc: Any, published: Optional[date], prior: frozenset
     return out
 
 
+_DELIBERATE = re.compile(r"execut|massacr|murder|behead|shot dead|gunned|stabb|hacked|lynch|tortur|assassin|slaughter|beat", re.I)
+
+
+def _is_consequence(c: "_Candidate") -> bool:
+    """'killed', 'wounded', 'destroyed' tell an outcome; 'executed', 'massacred' tell the act."""
+    return c.hit.frame in triggers.CONSEQUENCE_FRAMES and not _DELIBERATE.match(c.hit.text)
+
+
 def _merge(cands: list[_Candidate]) -> list[_Candidate]:
     """One candidate per happening: consequence words join the principal trigger, same types merge."""
-    principal = [c for c in cands if c.hit.frame not in triggers.CONSEQUENCE_FRAMES]
+    principal = [c for c in cands if not _is_consequence(c)]
     violent_principal = [c for c in principal if c.type in _VIOLENT | {"man_made_disaster", "natural_disaster"}]
     # Forces pulled out and others moved in, with no fighting told: a non-violent transfer.
     if any(c.hit.frame == "WITHDRAW" and c.type == "non_violent_transfer_of_territory" for c in cands) \
@@ -807,7 +866,7 @@ def _merge(cands: list[_Candidate]) -> list[_Candidate]:
                 c.type = "non_violent_transfer_of_territory"
     keep: list[_Candidate] = []
     for c in cands:
-        if c.hit.frame in triggers.CONSEQUENCE_FRAMES and violent_principal:
+        if _is_consequence(c) and violent_principal:
             # "missiles struck the city, killing five": the killing is the strike's outcome.
             own_agent = c.token is not None and c.agent is not None and c.token.pos_ == "VERB" \
                 and c.token.dep_ in ("ROOT", "conj") and c.type not in {p.type for p in violent_principal} \
