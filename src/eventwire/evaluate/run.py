@@ -14,11 +14,11 @@ def _unavailable(what: str, exc: ImportError) -> EvalInputError:
                           f"instead: eventwire eval DATASET --pred OUT.jsonl")
 
 
-def _run_extractor(articles: list[Article]) -> list[Any]:
+def _run_extractor(articles: list[Article], fragment: bool = False) -> list[Any]:
     # The extractor imports its parts lazily, so a broken build shows up on the first call.
     try:
         from ..extract import extract_many
-        return list(extract_many(articles))
+        return list(extract_many(articles, fragment=fragment))
     except ImportError as exc:
         raise _unavailable("the extractor (eventwire.extract.extract_many)", exc) from None
 
@@ -52,5 +52,6 @@ def extract_dataset(dataset: Path) -> tuple[list[Any], list[str]]:
 
 
 def extract_snippets(snippets: list[Snippet]) -> list[Any]:
-    """Snippets are already clean sentences: they become articles directly, with no date."""
-    return _run_extractor([Article(id=s.id, text=s.text) for s in snippets])
+    """Snippets are already clean sentences cut from articles: they become articles directly,
+    with no date, extracted as fragments (their place may lie outside the cut)."""
+    return _run_extractor([Article(id=s.id, text=s.text) for s in snippets], fragment=True)

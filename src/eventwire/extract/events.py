@@ -415,9 +415,9 @@ def events_in_sentence(ctx: ArticleContext, sentence: Sentence) -> list[Event]:
         locs = _pick_places(ctx, sentence, m, agent_span)
         if not locs and m.type not in PLACELESS_TYPES:
             fallback = _context_place(ctx, sentence)
-            if fallback is None:
+            if fallback is None and not ctx.extra.get("fragment"):
                 continue        # CODEBOOK 3.5: no place at all -> not an event
-            locs = [fallback]
+            locs = [fallback]  # type: ignore[list-item]
         if m.type in PLACELESS_TYPES:
             venue = _venue(sentence, m.trigger, locs)
             locs = [venue]  # type: ignore[list-item]

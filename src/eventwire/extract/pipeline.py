@@ -41,8 +41,9 @@ def needs_parse(text: str) -> bool:
     return types.needs_parse(text) or figures.needs_parse(text)
 
 
-def _prepare(article: Article) -> ArticleContext:
+def _prepare(article: Article, fragment: bool = False) -> ArticleContext:
     ctx = build_context(article)
+    ctx.extra["fragment"] = fragment
     ctx.places = places.PlaceContext.from_text(ctx.text)
     main = _main_country(ctx)
     ctx.extra["main_country"] = main
@@ -64,8 +65,13 @@ def _finish(ctx: ArticleContext) -> Extraction:
     return Extraction(article=ctx.article, events=evs, figures=figs, flags=sorted(flags))
 
 
-def extract_many(articles: Iterable[Article], batch_size: int = 32, nlp=None) -> Iterator[Extraction]:
-    """Extract articles in batches: one ``nlp.pipe`` over the candidate sentences of a batch."""
+def extract_many(articles: Iterable[Article], batch_size: int = 32, nlp=None,
+                 fragment: bool = False) -> Iterator[Extraction]:
+    """Extract articles in batches: one ``nlp.pipe`` over the candidate sentences of a batch.
+
+    ``fragment``: the texts are excerpts cut from their articles (snippets, quotes), so a
+    happening whose place is not in the excerpt is kept with no location instead of being
+    dropped by the codebook's no-place rule (3.5), which is meant for whole articles."""
     nlp = nlp or get_nlp()
     batch: list[ArticleContext] = []
 
@@ -78,7 +84,7 @@ def extract_many(articles: Iterable[Article], batch_size: int = 32, nlp=None) ->
         batch.clear()
 
     for article in articles:
-        batch.append(_prepare(article))
+        batch.append(_prepare(article, fragment))
         if len(batch) >= batch_size:
             yield from flush()
     if batch:
