@@ -467,15 +467,26 @@ STORY_LOOKBACK = 3     # sentences; further back the story has usually moved on
 
 def _story_date(ctx: ArticleContext, sentence: Sentence):
     """For a sentence with no date of its own: the day named in one of the few sentences just
-    before it (one-sentence paragraphs carry the story on), if it lies in the week before
-    publication."""
+    before it (one-sentence paragraphs carry the story on), else the one day the article has
+    named so far, if it lies in the week before publication."""
     if ctx.published is None:
         return None
-    for prev in reversed(ctx.sentences[max(0, sentence.index - STORY_LOOKBACK):sentence.index]):
-        for dm in reversed(dates.sentence_dates(ctx, prev)):
-            if dm.precision == "day" and 0 <= (ctx.published - dm.date).days <= 7:
-                return dm.date.isoformat(), "day", prev.evidence(dm.start - prev.start, dm.end - prev.start)
-    return None
+    def days(sents):
+        for prev in sents:
+            for dm in reversed(dates.sentence_dates(ctx, prev)):
+                if dm.precision == "day" and 0 <= (ctx.published - dm.date).days <= 7:
+                    yield prev, dm
+    recent = ctx.sentences[max(0, sentence.index - STORY_LOOKBACK):sentence.index]
+    hit = next(days(reversed(recent)), None)
+    if hit is None:
+        # A story that has named one day only is still telling that day.
+        earlier = list(days(ctx.sentences[:sentence.index]))
+        if earlier and len({dm.date for _, dm in earlier}) == 1:
+            hit = earlier[0]
+    if hit is None:
+        return None
+    prev, dm = hit
+    return dm.date.isoformat(), "day", prev.evidence(dm.start - prev.start, dm.end - prev.start)
 
 
 def _is_history(ctx: ArticleContext, date_iso: Optional[str]) -> bool:
@@ -514,10 +525,17 @@ def _same_happening(a: Event, b: Event) -> bool:
     if a.date and b.date and a.date != b.date:
         return False
     if a.type in PLACELESS_TYPES:
-        # Talks and accusations recur with other parties: same counterparts or not the same.
-        sides = [(x.actor1.country if x.actor1 else None, x.actor2.country if x.actor2 else None)
-                 for x in (a, b)]
-        return None not in sides[0] and sides[0] == sides[1]
+        # Talks and accusations recur with other parties: the same only when the sides agree
+        # (each equal, or unsaid in one telling) and the same word names it ("agreed" ~ "agreement").
+        def sides(x: Event) -> tuple[Optional[str], Optional[str]]:
+            return (x.actor1.country if x.actor1 else None, x.actor2.country if x.actor2 else None)
+        for p, q in zip(sides(a), sides(b)):
+            if p and q and p != q:
+                return False
+        stem = lambda e: (e.trigger.text.lower()[:5] if e.trigger else "")  # noqa: E731
+        if stem(a) != stem(b):
+            return False
+        return None not in sides(a) and sides(a) == sides(b)
     return True
 
 
