@@ -74,12 +74,22 @@ def _verb_args(verb) -> tuple[Any, Any]:
                 patient = next((g for g in c.children if g.dep_ == "pobj"), None)
                 if patient is not None:
                     break
-    if agent is None and verb.dep_ in ("xcomp", "conj", "advcl") and verb.head is not verb:
-        for c in verb.head.children:
-            if c.dep_ == "nsubj":
-                agent = c
-                break
+    if agent is None:
+        agent = _subject_of(verb)
     return agent, patient
+
+
+def _subject_of(verb):
+    """The subject of a verb, climbing from a participle or infinitive clause to the clause it
+    hangs on ("Militants attacked a train, taking hostages": who took hostages)."""
+    for _ in range(3):
+        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subj is not None:
+            return subj
+        if verb.dep_ not in ("xcomp", "conj", "advcl") or verb.head is verb:
+            return None
+        verb = verb.head
+    return None
 
 
 def _noun_args(noun) -> tuple[Any, Any]:
@@ -93,7 +103,7 @@ def _noun_args(noun) -> tuple[Any, Any]:
             agent = c
     # "Russia launched an attack on X": the noun's governing verb carries the agent.
     if agent is None and noun.dep_ in ("dobj", "obj") and noun.head.pos_ in ("VERB", "AUX"):
-        agent = next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
+        agent = _subject_of(noun.head)
     return agent, patient
 
 
@@ -265,6 +275,10 @@ def _pick_places(ctx: ArticleContext, sentence: Sentence, mention, agent_span) -
     return [best] if best else []
 
 
+_TIME_WORDS = re.compile(r"^(?:(?:on|last|this|early|late)\s+)?(?:monday|tuesday|wednesday|thursday|"
+                         r"friday|saturday|sunday|yesterday|today|tonight|overnight|morning|"
+                         r"evening|night|weekend|week|month|year|january|february|march|april|"
+                         r"may|june|july|august|september|october|november|december)\b\W*$", re.I)
 _POSSESSIVE = {"its", "their", "his", "her", "our"}
 _PERSONAL = {"he", "she", "him", "her", "his"}
 
@@ -312,6 +326,8 @@ def _actor(ctx: ArticleContext, sentence: Sentence, span, violent: bool,
     if not text:
         return None
     words = text.lower().split()
+    if _TIME_WORDS.match(text):
+        return None         # "attacked a train Tuesday": the parse took the day for a side
     book = ctx.extra.get("actor_book")
     if len(words) == 1 and words[0] in _PRONOUNS:
         ref = _antecedent(ctx, sentence, s, person=words[0] in _PERSONAL)
@@ -398,14 +414,16 @@ def events_in_sentence(ctx: ArticleContext, sentence: Sentence) -> list[Event]:
         violent = parent in _VIOLENT_PARENTS
         agent_span = getattr(m, "agent", None)
         patient_span = getattr(m, "patient", None)
-        if agent_span is None or patient_span is None:
-            p_agent, p_patient = parse_arguments(sentence, m.trigger)
-            agent_span = agent_span or p_agent
-            patient_span = patient_span or p_patient
-        if agent_span is None and violent:
-            agent_span = _fallback_agent(sentence, patient_span)
+        p_agent, p_patient = parse_arguments(sentence, m.trigger)
+        patient_span = patient_span or p_patient
         placeless = m.type in PLACELESS_TYPES
-        actor1 = _actor(ctx, sentence, agent_span, violent, placeless)
+        # The detector's agent first, then the parse's, then a "<Demonym> forces" phrase.
+        actor1 = None
+        for span in (agent_span, p_agent, _fallback_agent(sentence, patient_span) if violent else None):
+            actor1 = _actor(ctx, sentence, span, violent, placeless)
+            if actor1 is not None:
+                agent_span = span
+                break
         actor2 = _actor(ctx, sentence, patient_span, False, placeless)
         if actor2 is not None and (_WEAPON_HEAD.search(actor2.name or "") or (
                 violent and actor2.sector == "unknown" and actor2.country is None)):
