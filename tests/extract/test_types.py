@@ -171,3 +171,34 @@ def test_cooperation_agreement_is_diplomacy(nlp):
 def test_future_diplomatic_decision_is_kept(nlp):
     assert top(nlp, "Sweden will send more anti-tank weapons to Ukraine, the defence ministry said.") == "diplomacy"
     assert top(nlp, "The rebels will attack the capital next week.") is None
+
+
+def test_ambush_on_a_vehicle_carrying_troops_is_a_battle(nlp):
+    assert top(nlp, "Insurgents ambushed a truck carrying soldiers near Maiduguri, killing nine of them.") == "armed_clash"
+    assert top(nlp, "Bandits ambushed a bus carrying traders near Gusau, killing nine passengers.") == "attack"
+
+
+def test_forces_killing_an_armed_group_is_a_battle_not_a_strike(nlp):
+    # No weapon is named: the embedding must not turn it into an air strike.
+    assert top(nlp, "The Iraqi army said it killed 14 Islamic State militants in a raid near Kirkuk.") == "armed_clash"
+
+
+def test_agent_of_a_reported_capture_is_the_reported_subject(nlp):
+    assert top(nlp, "Government forces were reported to have captured the town of Jarablus from the rebels.") \
+        == "government_regains_territory"
+
+
+@pytest.mark.parametrize("text", [
+    "The governor urged residents to stay indoors after the attack in Maiduguri.",
+    "Police appealed for calm in Delhi on Sunday.",
+    "The minister called for the checkpoint to be removed.",
+    "Analysts said the talks needed more time.",
+    "Civilians in Idlib are more scared of prisons than getting bombed.",
+])
+def test_appeals_to_the_public_and_talk_about_talks_are_not_events(nlp, text):
+    assert top(nlp, text) is None
+
+
+def test_demands_between_states_are_diplomacy(nlp):
+    assert top(nlp, "Iraq urged Turkey on Monday to withdraw its troops from Bashiqa.") == "diplomacy"
+    assert top(nlp, "Mexico imposed sanctions on three arms dealers from Texas.") == "diplomacy"

@@ -69,6 +69,7 @@ class _Candidate:
     agent: Optional[Span] = None
     patient: Optional[Span] = None
     token: Any = None
+    sentence_text: str = ""
 
 
 def needs_parse(text: str) -> bool:
@@ -119,6 +120,15 @@ def _arguments(tok: Any) -> tuple[Optional[Span], Optional[Span]]:
                 for g in c.children:
                     if g.dep_ == "pobj":
                         agent = _np_span(g)
+        if agent is None and verb.dep_ in ("xcomp", "conj") and verb.head.i != verb.i:
+            # "forces were reported to have captured X", "militants stormed the hotel and
+            # killed five": the subject sits on the governing or first verb.
+            host = verb.head
+            passive_report = host.lemma_.lower() in modality.REPORTING_HEADS | {"believe", "think", "understand"}
+            for c in host.children:
+                if c.dep_ == "nsubj" or (c.dep_ == "nsubjpass" and verb.dep_ == "xcomp" and passive_report):
+                    agent = _np_span(c)
+                    break
         if verb.i == tok.i and patient is None:
             for c in tok.children:
                 if c.dep_ == "prep" and c.lower_ in ("on", "against", "at", "upon", "with"):
@@ -232,6 +242,9 @@ def _violence_type(frame: str, text: str, trig: str, agent: str, patient: str) -
             ["shelling_artillery_missile", "air_drone_strike", "attack", "armed_clash"]
     if cue("military_target", target) and not cue("civilians", target):
         return "armed_clash", 0.65, "armed target", violent_opts
+    if patient and cue("nonstate", patient) and not cue("civilians", patient) and not cue("nonstate", agent or ""):
+        # "the military said it killed 33 terrorists": forces fighting an armed group.
+        return "armed_clash", 0.6, "armed group on the receiving end", violent_opts
     if cue("civilians", target) or cue("civilians", text):
         if cue("military_target", text) and frame != "KILL":
             return "armed_clash", 0.5, "armed and civilian words", violent_opts
@@ -259,6 +272,34 @@ def _territory_type(frame: str, text: str, agent: str, patient: str) -> tuple[st
         # "the army took control": a state's own forces (no foreign nationality named).
         return "government_regains_territory", 0.6, "state forces took ground"
     return "non_state_actor_overtakes_territory", 0.8, "captured/seized ground"
+
+
+_PUBLIC = re.compile(r"^(?:people|nationals|citizens|residents|civilians|public|population|everyone|"
+                     r"villagers|parents|families|men|women|youths?|voters|viewers|listeners|followers|"
+                     r"supporters|volunteers|refugees|motorists|travell?ers|tourists|bridges?|roads?|national|checkpoints?|"
+                     r"barricades?|roadblocks?|statues?|monuments?|"
+                     r"calm|restraint|patience|unity|donations?|help|blood)$", re.I)
+
+
+def _addresses_public(tok: Any) -> bool:
+    """An appeal whose addressee (or what it asks for) is the public, not a state or party:
+    'urged people to stay indoors', 'called on residents to donate blood', 'appealed for calm'.
+    States that demand and urge one another act diplomatically (codebook 3.6)."""
+    def public(t: Any) -> bool:
+        return bool(_PUBLIC.match(t.lower_) or _PUBLIC.match(t.lemma_.lower()))
+
+    for c in tok.children:
+        if c.dep_ == "dobj" and public(c):
+            return True
+        if c.dep_ == "prep" and c.lower_ in ("on", "upon", "to", "for"):
+            for g in c.children:
+                if g.dep_ == "pobj" and public(g):
+                    return True
+        if c.dep_ in ("ccomp", "advcl", "xcomp"):   # "called for the bridge to be dismantled"
+            for g in c.children:
+                if g.dep_ in ("nsubj", "nsubjpass") and public(g):
+                    return True
+    return False
 
 
 def _after(text: str, end: int, words: int = 6) -> str:
@@ -292,7 +333,8 @@ def _decide(hit: TriggerHit, text: str, agent: str, patient: str, tok: Any,
         if f == "CLASH" and re.match(r"stormed", low) and _protest_context(text):
             return "violent_demonstration", 0.75, "protesters stormed", ["violent_demonstration", "armed_clash"]
         if f == "CLASH" and re.match(r"stormed|ambush", low) and patient and cue("civilians", patient) \
-                and not cue("military_target", patient):
+                and not cue("military_target", patient) and not cue("military_target", _after(text, hit.end, 9)):
+            # "ambushed a bus carrying soldiers" is a battle; "stormed a hotel" an attack.
             return "attack", 0.7, "armed men stormed a civilian place", ["attack", "armed_clash"]
         national = tok is not None and any(c.ent_type_ == "NORP" for c in tok.children)
         if f == "STRIKE" and re.match(r"strikes?$|struck$|hit", low) and not national \
@@ -520,6 +562,8 @@ def _decide(hit: TriggerHit, text: str, agent: str, patient: str, tok: Any,
             return None
         if re.match(r"urg|call|appeal", low) and tok is not None and any(c.dep_ == "auxpass" for c in tok.children):
             return None                  # "residents were urged to…": an appeal to one's own people
+        if re.match(r"urg|call|appeal|demand", low) and tok is not None and _addresses_public(tok):
+            return None                  # "urged nationals to leave", "called for the bridge to go" 
         if re.match(r"visit", low) and not re.search(r"\b(?:president|minister|secretary|chancellor|leader|delegation|envoy|ambassador|king|prince|premier|pope|chief|head|officials?|general|commander|senator)\b", text, re.I):
             return None
         if re.match(r"resolution", low) and not re.search(r"\b(?:un|united nations|security council|general assembly|adopted|passed|vot\w+)\b", text, re.I):
@@ -657,6 +701,9 @@ def _unreportable(tok: Any, hit: TriggerHit, prior: set[str]) -> Optional[str]:
     if tok.pos_ in ("VERB", "AUX") and not modality._noun_like(tok):
         if tok.dep_ == "amod":
             return "participle used as adjective"
+        if tok.dep_ == "pcomp" and tok.head.lower_ in ("than", "like", "of", "about") and not any(
+                c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
+            return "comparison or topic (than/like/of getting hit)"
         if _infinitive(tok):
             if tok.dep_ in ("acl", "relcl") and tok.head.pos_ in ("NOUN", "PROPN") and tok.head.lemma_.lower() not in (
                     "decision", "order", "resolution", "vote", "move", "agreement", "deal", "attempt", "bid"):
@@ -703,7 +750,38 @@ def _unreportable(tok: Any, hit: TriggerHit, prior: set[str]) -> Optional[str]:
         return None
     if role == "reference" and definite and tok.dep_ == "pobj" and tok.head.lower_ in _BACKGROUND:
         return "background reference"
+    topic = tok.dep_ == "pobj" and tok.head.lower_ not in ("of",) and tok.head.head.pos_ in ("NOUN", "PROPN") \
+        and tok.head.head.lemma_.lower() not in ("round", "package", "set", "wave", "series", "day", "week")
+    if frame == "DIPLO" and (role == "reference" or topic) and not _diplomatic_act(tok):
+        # "the talks needed more time", "to satisfy Russia's demands", "continued its appeals":
+        # talk about diplomacy, not a diplomatic step taken.
+        return "diplomacy named, not done"
     return None
+
+
+# Verbs that make a diplomatic noun a step taken: "imposed sanctions", "held talks".
+_DIPLO_ACT_VERBS = {"impose", "announce", "hold", "attend", "host", "approve", "adopt", "pass", "introduce",
+                    "unveil", "extend", "expand", "slap", "level", "tighten", "finalise", "finalize", "agree",
+                    "begin", "open", "resume", "conclude", "sign", "lead", "chair", "convene", "join", "issue",
+                    "send", "deliver", "make", "lodge", "file", "deliver", "pledge", "offer", "give", "grant",
+                    "receive", "start", "launch", "table", "submit", "veto", "reject", "endorse", "hit", "target",
+                    "freeze", "lift", "ease", "renew", "broker", "mediate", "have", "conduct", "call", "arrange",
+                    "organise", "organize", "summon", "expel", "recall", "sever", "cut", "suspend", "order"}
+
+
+def _diplomatic_act(tok: Any) -> bool:
+    cur = tok
+    while cur.dep_ in ("conj", "appos", "compound") and cur.head.i != cur.i:
+        cur = cur.head
+    head = cur.head
+    if cur.dep_ == "pobj" and head.head.pos_ in ("VERB", "AUX"):
+        head = head.head                 # "agreed on sanctions", "took part in talks"
+    if head.lemma_.lower() in _DIPLO_ACT_VERBS | {"discuss", "raise", "agree", "decide", "pledge", "commit"}:
+        return True
+    if cur.dep_ == "pobj" and cur.head.head.lemma_.lower() in ("package", "round", "wave", "set", "series"):
+        return True                      # "a new package of sanctions"
+    # A step with its own counterpart, place or time: "his visit to Kyiv", "a call between the leaders".
+    return _anchored(tok) or any(c.dep_ == "prep" and c.lower_ in ("between", "with", "to") for c in tok.children)
 
 
 _DAY_WORDS = re.compile(r"^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|overnight|yesterday|today|"
@@ -841,7 +919,7 @@ def _candidates(text: str, doc: Any, published: Optional[date], prior: frozenset
             if remote and not _CLOSE_RANGE.search(text) and not cue("nonstate", text):
                 t, conf = remote[0], 0.55
                 why.append(f"unattributed attack in an article about {remote[0]}")
-        out.append(_Candidate(h, t, conf, why, list(dict.fromkeys([t] + list(opts))), agent_s, patient_s, tok))
+        out.append(_Candidate(h, t, conf, why, list(dict.fromkeys([t] + list(opts))), agent_s, patient_s, tok, text))
     return out
 
 
@@ -908,6 +986,23 @@ def _merge(cands: list[_Candidate]) -> list[_Candidate]:
     return sorted(by_type.values(), key=lambda c: c.hit.start)
 
 
+_WEAPON_CUE = {"air_drone_strike": "air", "shelling_artillery_missile": "shell", "remote_explosive": "remote",
+               "grenade": "grenade", "suicide_bomb": "suicide", "chemical_weapon": "chem"}
+
+
+_PROTEST_TYPES = {"peaceful_protest", "protest_with_intervention", "excessive_force_against_protesters",
+                  "violent_demonstration"}
+
+
+def _weapon_named(etype: str, text: str) -> bool:
+    """Can the sentence's own words carry this type? Weapon types need their weapon, protest
+    types a protest."""
+    if etype in _PROTEST_TYPES:
+        return _protest_context(text) or cue("protesters", text)
+    name = _WEAPON_CUE.get(etype)
+    return name is None or cue(name, text)
+
+
 def _apply_embeddings(cands: list[_Candidate], scores: dict[str, float]) -> None:
     for c in cands:
         if c.confidence >= EMBED_OVERRULE_BELOW or len(c.options) < 2:
@@ -915,7 +1010,11 @@ def _apply_embeddings(cands: list[_Candidate], scores: dict[str, float]) -> None
             if sim is not None:
                 c.why.append(f"embedding {c.type}={sim:.2f}")
             continue
-        ranked = sorted(c.options, key=lambda t: -scores.get(t, -1.0))
+        # The embedding may pick a weapon-specific type only where the sentence names that
+        # kind of weapon: similarity alone would turn "the army killed 33 militants" into an
+        # air strike.
+        allowed = [t for t in c.options if t == c.type or _weapon_named(t, c.sentence_text)]
+        ranked = sorted(allowed, key=lambda t: -scores.get(t, -1.0))
         best = ranked[0]
         if best != c.type and scores[best] - scores.get(c.type, 0.0) > EMBED_MARGIN:
             c.why.append(f"embedding overrules {c.type}={scores.get(c.type, 0):.2f} -> {best}={scores[best]:.2f}")
