@@ -166,6 +166,37 @@ def _context_place(ctx: ArticleContext, sentence: Sentence) -> Optional[Location
     return ctx.extra.get("story_place") or ctx.extra.get("main_country")
 
 
+_UNLISTED = re.compile(r"\b(?i:in|at|near|outside|around|through|the (?:town|village|city|district|camp|neighbourhood) of)"
+                       r"\s+((?:al-|el-)?[A-Z][\w’'\-]+(?:\s+(?:al-|el-)?[A-Z][\w’'\-]+)?)")
+_NOT_PLACES = re.compile(r"^(?:January|February|March|April|May|June|July|August|September|October|"
+                         r"November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
+                         r"Sunday|Parliament|Congress|Senate|Nato|NATO|The|This|That|Government|"
+                         r"Court|Council|Ministry|House|Office|Washington|Moscow|Europe|Africa|Asia|"
+                         r"Christmas|Ramadan|Eid|Islamic|Isis|Isil|God|Allah|His|Her|Their|Our)\b")
+
+
+def _unlisted_places(ctx: ArticleContext, text: str, offset: int) -> list[Location]:
+    """Places the gazetteer lacks (hamlets, camps, neighbourhoods: "in Baghuz"), read from
+    "in/at/near X" and put in the article's main country — the name is what a reader and the
+    scorer compare; coordinates stay unknown."""
+    main = ctx.extra.get("main_country")
+    if main is None or not main.country:
+        return []
+    from .countries import country_code
+    from .gazetteer import fold, get_gazetteer
+    people = getattr(ctx.places, "persons", None) or set()
+    out = []
+    for m in _UNLISTED.finditer(text):
+        name = m.group(1)
+        if _NOT_PLACES.match(name) or country_code(name) or get_gazetteer().has(name) \
+                or fold(name) in people or fold(name.split()[-1]) in people:
+            continue
+        s = offset + m.start(1)
+        out.append(Location(name=name, country=main.country, precision=1,
+                            evidence=Evidence(text=name, start=s, end=s + len(name))))
+    return out
+
+
 def story_place(ctx: ArticleContext) -> Optional[Location]:
     """The town or region the article keeps coming back to (named at least twice, in its
     main country): where an undated, unplaced sentence of the story most likely happened."""
@@ -176,6 +207,8 @@ def story_place(ctx: ArticleContext) -> Optional[Location]:
     for loc in getattr(ctx.places, "mentions", []):
         if loc.precision in (1, 2) and loc.country and (main is None or loc.country == main.country):
             counts.setdefault(loc.name.lower(), []).append(loc)
+    for loc in _unlisted_places(ctx, ctx.text, 0):
+        counts.setdefault(loc.name.lower(), []).append(loc)
     if not counts:
         return None
     best = max(counts.values(), key=lambda v: (len(v), -v[0].evidence.start if v[0].evidence else 0))
@@ -261,6 +294,8 @@ def _venue(sentence: Sentence, trigger: tuple[int, int], locs: list[Location]) -
 def _pick_places(ctx: ArticleContext, sentence: Sentence, mention, agent_span) -> list[Location]:
     locs = [loc for loc in sentence_places(ctx, sentence)
             if not _inside(loc, agent_span, sentence) and not _speaks(sentence, loc)]
+    if not any(loc.precision in (1, 2) for loc in locs):
+        locs += _unlisted_places(ctx, sentence.text, sentence.start)
     if not locs:
         return []
     locs = [_as_settlement(ctx, sentence, loc) for loc in locs
