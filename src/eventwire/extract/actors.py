@@ -101,7 +101,7 @@ _LEADERS: dict[str, str] = {
     "macron": "FRA", "scholz": "DEU", "merkel": "DEU", "merz": "DEU", "starmer": "GBR",
     "sunak": "GBR", "truss": "GBR", "modi": "IND", "xi jinping": "CHN", "lukashenko": "BLR",
     "rouhani": "IRN", "khamenei": "IRN", "raisi": "IRN", "pezeshkian": "IRN", "sharif": "PAK",
-    "ghani": "AFG", "karzai": "AFG", "akhundzada": "AFG", "tinubu": "NGA", "buhari": "NGA",
+    "ghani": "AFG", "karzai": "AFG", "tinubu": "NGA", "buhari": "NGA",
     "sheinbaum": "MEX", "obrador": "MEX", "sisi": "EGY", "abbas": "PSE", "guterres": None,  # type: ignore[dict-item]
     "stoltenberg": None, "rutte": None, "kishida": "JPN", "duda": "POL", "orban": "HUN",
     "orbán": "HUN", "meloni": "ITA", "draghi": "ITA", "burhan": "SDN", "hemedti": "SDN",

@@ -314,6 +314,8 @@ _TIME_WORDS = re.compile(r"^(?:(?:on|last|this|early|late)\s+)?(?:monday|tuesday
                          r"friday|saturday|sunday|yesterday|today|tonight|overnight|morning|"
                          r"evening|night|weekend|week|month|year|january|february|march|april|"
                          r"may|june|july|august|september|october|november|december)\b\W*$", re.I)
+_PROPER = re.compile(r"\b[A-Z][a-z]+|\b[A-Z]{2,}\b")
+_PLACE_PHRASE = re.compile(r"\b(?:city|town|village|province|region|district|area|capital)\b", re.I)
 _POSSESSIVE = {"its", "their", "his", "her", "our"}
 _PERSONAL = {"he", "she", "him", "her", "his"}
 
@@ -384,6 +386,10 @@ def _actor(ctx: ArticleContext, sentence: Sentence, span, violent: bool,
             actor.country = named[0].country
     if placeless and actor.country and actor.sector == "unknown":
         actor.sector = "government"      # states talk, accuse and agree through governments
+    if actor.country is None and actor.sector == "unknown" and not _PROPER.search(text):
+        return None         # "responsibility", "a finger", "an airstrike": not a side
+    if actor.sector == "unknown" and _PLACE_PHRASE.search(text):
+        return None         # "the Syrian city of Raqqa" is where, not who
     return actor
 
 
@@ -397,6 +403,9 @@ _WEAPON_HEAD = re.compile(r"\b(missiles?|rockets?|shells?|bombs?|drones?|weapons
 _CIVILIAN_CUES = re.compile(r"\b(civilians?|residents?|people|children|homes?|houses?|apartments?|"
                             r"hospitals?|schools?|markets?|shopping|villagers|passengers|"
                             r"worshippers|family|families|neighbourhoods?|residential)\b", re.I)
+_GROUP_PHRASE = re.compile(r"(?:\b[A-Z][\w\-’']+\s+){0,3}\b(?:militants|insurgents|rebels|jihadists|"
+                           r"fighters|separatists|gunmen|terrorists)\b|\bal[- ]Shabaa?b\b|\bTaliban\b|"
+                           r"\bBoko Haram\b|\bIslamic State\b|\bIsis\b|\bHamas\b|\bHezbollah\b|\bHouthis?\b")
 _BATTLES = {"armed_clash", "government_regains_territory", "non_state_actor_overtakes_territory"}
 _REMOTE = {"shelling_artillery_missile", "air_drone_strike", "remote_explosive", "grenade",
            "suicide_bomb", "chemical_weapon", "attack"}
@@ -413,6 +422,14 @@ def _implied_target(ctx: ArticleContext, sentence: Sentence, etype: str,
                          ctx.published)
         if other:
             return Actor(name=None, country=other, sector="military")
+        if actor1.sector in ("rebels", "militia"):
+            # Insurgents fight the state's forces where they fight.
+            return Actor(name=None, country=actor1.country, sector="military")
+        if actor1.sector in ("military", "police"):
+            group = _GROUP_PHRASE.search(sentence.text)
+            if group and not (actor1.evidence and actor1.evidence.start <= sentence.start + group.start() < actor1.evidence.end):
+                s0, e0 = group.span()
+                return resolve_actor(group.group(0), ctx.extra.get("actor_book"), sentence.evidence(s0, e0))
     if etype in _REMOTE and _CIVILIAN_CUES.search(sentence.text):
         main = ctx.extra.get("main_country")
         return Actor(name=None, country=main.country if main else None, sector="civilians")
