@@ -202,3 +202,31 @@ def test_appeals_to_the_public_and_talk_about_talks_are_not_events(nlp, text):
 def test_demands_between_states_are_diplomacy(nlp):
     assert top(nlp, "Iraq urged Turkey on Monday to withdraw its troops from Bashiqa.") == "diplomacy"
     assert top(nlp, "Mexico imposed sanctions on three arms dealers from Texas.") == "diplomacy"
+
+
+def _types(nlp, text: str) -> list[str]:
+    return [m.type for m in types.detect_text(text, nlp(text))]
+
+
+def test_act_named_in_an_accusation_is_coded_too(nlp):
+    # Codebook 3.6: the accusation is an attribution, and the act it names is coded as well.
+    got = _types(nlp, "Police blamed Boko Haram for the abduction of 40 students from a school in Kebbi.")
+    assert "attribution" in got and "abduction_forced_disappearance" in got
+    got = _types(nlp, "The army accused the rebels of killing 12 villagers in Ituri on Sunday.")
+    assert "attribution" in got and "attack" in got
+    assert _types(nlp, "Ukraine accused Russia of war crimes.") == ["attribution"]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("In a video message, the president pointed a finger at the Taliban.", "attribution"),
+    ("The Baloch Liberation Army took credit for attacking a convoy in Kalat.", "attribution"),
+    ("Officials claimed the fire at the depot was caused by saboteurs.", "attribution"),
+    ("Somali soldiers are conducting operations against al-Shabab in Hiran.", "armed_clash"),
+    ("Federal troops entered the outskirts of Culiacan on Friday after cartel gunmen fled.", "government_regains_territory"),
+    ("Islamic State fighters entered the town of Sinjar on Sunday.", "non_state_actor_overtakes_territory"),
+    ("Al-Shabab has offered a bounty to whoever kills the district commissioner.", "other"),
+    ("Japan will supply the Philippines with patrol vessels and radar systems.", "diplomacy"),
+    ("The UN security council will meet on Friday to discuss the fighting in El Fasher.", "diplomacy"),
+])
+def test_more_frames(nlp, text, expected):
+    assert expected in _types(nlp, text)

@@ -63,6 +63,8 @@ _IRREALIS_ADJ = {"hypothetical", "possible", "potential", "proposed", "planned",
                  "prospective", "eventual", "imminent", "upcoming", "feared", "threatened", "alleged-to-be",
                  "pending", "forthcoming", "expected", "anticipated", "looming", "impending"}
 _NEG_SUBJECTS = {"nobody", "none", "nothing", "no-one"}
+# "a reward to whoever kills him", "anyone who attacks": nobody in particular did it.
+_INDEFINITE_SUBJECTS = {"whoever", "whomever", "anyone", "anybody", "whosoever"}
 _YEAR = re.compile(r"\b(?:in|during|back in|since|of)\s+(?:(?:early|late|mid-?)\s*)?(?:[A-Z][a-z]+\s+)?((?:19|20)\d\d)\b", re.I)
 _WINDOW_NEG = re.compile(
     r"\b(?:not|n't|never|no|could|may|might|would|will|shall|should|can|must|if|unless|whether|"
@@ -162,6 +164,9 @@ def assess(doc: Any, start: int, end: int) -> Verdict:
     if span is None or len(span) == 0:
         return FACT
     tok = span.root
+    prev = [doc[i].lower_ for i in range(max(0, tok.i - 2), tok.i)]
+    if prev and (prev[-1] in _INDEFINITE_SUBJECTS or prev[-1] == "who" and prev[0] in _INDEFINITE_SUBJECTS):
+        return Verdict(False, f"indefinite subject ({prev[-1]})")
     # Nouns under "no" / "without" ("no casualties", "without a fight").
     if _own_negation(tok):
         return Verdict(False, f"negated ({tok.text})")
@@ -172,6 +177,8 @@ def assess(doc: Any, start: int, end: int) -> Verdict:
             return Verdict(False, f"irrealis ({c.lower_})")
     clause = tok if tok.pos_ in ("VERB", "AUX") else tok.head
     for c in clause.children:
+        if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in _INDEFINITE_SUBJECTS:
+            return Verdict(False, f"indefinite subject ({c.text})")
         if c.dep_ in ("nsubj", "nsubjpass") and (c.lower_ in _NEG_SUBJECTS
                                                   or any(g.dep_ == "det" and g.lower_ == "no" for g in c.children)):
             return Verdict(False, f"negated subject ({c.text})")

@@ -33,6 +33,8 @@ LEXICON: dict[str, list[str]] = {
         r"assault(?:s|ed)? on", r"stormed", r"combat", r"engaged", r"hostilities",
         r"came under (?:heavy )?(?:fire|attack)", r"under (?:heavy )?fire",
         r"encircl(?:e|es|ed|ing|ement)", r"besieg(?:ed|ing)", r"siege",
+        r"(?:conduct(?:ed|ing|s)?|carr(?:ied|ying|y) out|launch(?:ed|ing)?) (?:\w+ ){0,3}operations? against", r"(?:clearance|counter-?terror(?:ism)?|military|security) operations?",
+        r"rearguard action", r"resist(?:ed|ing|s)? (?:\w+ ){0,3}(?:assaults?|attacks?|advances?|offensives?)", r"(?:stopped|halted|prevented) (?:\w+ ){0,4}(?:troops|forces|columns?) from",
     ],
     # --- generic attack verbs: the weapon and the target decide the type -------------------
     "STRIKE": [
@@ -86,7 +88,7 @@ LEXICON: dict[str, list[str]] = {
         r"taken over", r"(?:fell|fallen|falls) to", r"fall of", r"advanc(?:ed|es|ing) (?:into|on)",
         r"entered (?:the )?(?:city|town|village|capital)", r"occupied", r"now controls?", r"under (?:the )?control of",
         r"(?:raised|hoisted) (?:their|its|the) flag", r"(?:took|taken) (?:the )?(?:city|town|village)",
-        r"gain(?:ed)? (?:control|ground)", r"(?:been |was |were )?lost to", r"(?:were|was|are|is|now) in (?:full )?control of",
+        r"gain(?:ed)? (?:control|ground)", r"entered (?:the )?(?:outskirts|suburbs?|district|centre|center|[A-Z][\w’'-]+)", r"amphibious landings?", r"(?:been |was |were )?lost to", r"(?:were|was|are|is|now) in (?:full )?control of",
     ],
     "RETAKE": [
         r"re-?took", r"re-?tak(?:en|e|ing|es)", r"recaptur(?:ed|e|es|ing)", r"liberat(?:ed|e|es|ing|ion)",
@@ -157,7 +159,11 @@ LEXICON: dict[str, list[str]] = {
         r"visit(?:ed|s|ing)?", r"sanction(?:s|ed|ing)?", r"condemn(?:ed|s|ing|ation)",
         r"expell?(?:ed|s|ing)? (?:\w+ ){0,3}(?:diplomats|ambassadors?|envoys?)", r"recall(?:ed)? (?:its|their) ambassadors?",
         r"summon(?:ed|s)? (?:\w+ ){0,3}(?:ambassador|envoy|charg[eé])", r"urg(?:ed|es|ing)", r"called (?:on|for|upon)",
-        r"pledg(?:ed|es|e)", r"deliver(?:ed|ies|y|ing)? (?:[\w-]+ ){0,4}(?:weapons|arms|missiles|tanks|aid|ammunition|systems|equipment|jets|howitzers|drones)", r"(?:sent|send|supply|supplied|provid(?:e|ed|ing)) (?:[\w-]+ ){0,4}(?:weapons|arms|missiles|tanks|aid|ammunition|systems|equipment|jets)",
+        r"pledg(?:ed|es|e)", r"deliver(?:ed|ies|y|ing)? (?:[\w-]+ ){0,4}(?:weapons|arms|missiles|tanks|aid|ammunition|systems|equipment|jets|howitzers|drones)", r"(?:sent|send|supply|supplied|supplying|provid(?:e|ed|ing)|ship(?:ped|ping|s)?|transferr?(?:ed|ing)?|donat(?:e|ed|ing)) (?:[\w-]+ ){0,6}(?:weapons|arms|missiles|tanks|aid|ammunition|systems|equipment|jets|vehicles|launchers|howitzers|drones|artillery|rifles|munitions|vessels|warships|radars?|air defen[cs]es?)",
+        r"(?:halt|halted|suspend(?:ed)?|cut off|cease|ceased|resum(?:e|ed|ing)|froze|freez(?:e|ing)) (?:[\w-]+ ){0,3}(?:military aid|aid|assistance|intelligence sharing|arms sales|cooperation|funding|diplomatic relations|relations)",
+        r"(?:freez(?:e|ing)|froze|frozen) (?:[\w-]+ ){0,3}assets", r"(?:issued|made|delivered) (?:a |an )?(?:[\w-]+ ){0,2}(?:threat|warning|ultimatum)s? (?:to|against)",
+        r"(?:end|cut|broke|break|sever(?:ed)?|suspend(?:ed)?|restor(?:ed|e)) (?:of |off )?(?:diplomatic )?(?:ties|relations)",
+        r"discuss(?:ed|es|ing)?", r"meet(?:s|ing)? with", r"will meet", r"(?:will|to) vote", r"voted (?:to|for|against|on)", r"video (?:call|conference)",
         r"aid package", r"military aid", r"(?:phone|telephone) (?:call|conversation)", r"spoke (?:by phone )?with",
         r"ultimatum", r"demand(?:ed|s)", r"veto(?:ed)?", r"resolution", r"embargo", r"envoy",
         r"(?:icj|icc|international (?:criminal )?court|world court|court of justice) (?:\w+ ){0,3}(?:ordered|issued|ruled)",
@@ -170,6 +176,9 @@ LEXICON: dict[str, list[str]] = {
         r"claim(?:ed|s)? (?:\w+ ){0,2}responsibility", r"responsibility for", r"held (?:\w+ ){0,2}responsible",
         r"(?:is|was|were|are) behind", r"pinned (?:\w+ ){0,2}on", r"charged that", r"alleg(?:ed|es) that",
         r"false flag", r"denied (?:any )?(?:involvement|responsibility)",
+        r"pointed (?:a |the )?finger at", r"took credit for", r"(?:claimed|claiming|claims) credit for",
+        r"(?:described|branded|labell?ed|called|denounced) (?:[\w’'-]+ ){1,6}as (?:an? )?(?:[\w-]+ ){0,3}(?:terrorist|terrorism|war crimes?|genocide|crimes? against humanity|massacre)",
+        r"(?:was|were|had been) (?:caused|started|triggered|orchestrated|masterminded|planned) by", r"(?<!the )alleged(?! \w+ (?:attack|strike|killing|massacre|use|involvement))",
         r"(?:is|was|are|were|amounts? to|amounted to|constitutes?|constituted) (?:a |an )?(?:\w+ ){0,2}(?:war crimes?|crimes? against humanity|genocide|act of terror(?:ism)?|terrorist act)",
     ],
     "DEPLOY": [
@@ -222,7 +231,7 @@ LEXICON: dict[str, list[str]] = {
         r"denial-of-service", r"malware", r"cyber", r"internet (?:shutdown|blackout)",
     ],
     "OTHER": [
-        r"annex(?:ed|ation)", r"referendum", r"mass graves?", r"bodies (?:\w+ ){0,4}(?:found|discovered|uncovered|exhumed)",
+        r"annex(?:ed|ation)", r"referendum", r"(?:offered|put|placed|announced) (?:a |an )?(?:[\w$-]+ ){0,3}(?:reward|bounty)", r"mass graves?", r"bodies (?:\w+ ){0,4}(?:found|discovered|uncovered|exhumed)",
         r"silenced (?:\w+ ){0,2}(?:channels?|media|newspapers?|journalists|stations?|websites?)", r"blinked off", r"sentenced", r"convicted",
         r"expelled (?:from|out)", r"blockade", r"poison(?:ed|ing)", r"jamm(?:ed|ing)", r"scuttled", r"(?:was|were) sunk",
         r"(?:outlaw(?:ed|s)|banned|proscribed) (?:the )?(?:\w+ ){0,4}(?:groups?|part(?:y|ies)|organi[sz]ations?|newspapers?|media|movements?)",

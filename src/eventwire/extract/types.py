@@ -70,6 +70,7 @@ class _Candidate:
     patient: Optional[Span] = None
     token: Any = None
     sentence_text: str = ""
+    rule_confidence: float = -1.0      # before discounts: how sure the typing rule itself was
 
 
 def needs_parse(text: str) -> bool:
@@ -328,6 +329,12 @@ def _decide(hit: TriggerHit, text: str, agent: str, patient: str, tok: Any,
             return None                  # a clash of words between leaders
         if f == "CLASH" and re.search(_CRIME_WORDS, text, re.I) and not cue("nonstate", text):
             return "organized_crime", 0.75, "operation against criminals", ["organized_crime", "armed_clash", "arrests"]
+        if f == "CLASH" and re.search(r"operations?$", low) and not re.search(r"against", low):
+            # "military operations": a battle only against a named armed group, not as a topic.
+            if not (cue("nonstate", text) or re.search(r"\bkill|clash|fight|killed\b", text, re.I)) or \
+                    (tok is not None and tok.dep_ in ("nsubj", "nsubjpass") and tok.head.lemma_ in ("end", "conclude", "stop", "finish", "halt")):
+                return None
+            return "armed_clash", 0.55, "operation against an armed group", ["armed_clash", "attack"]
         if f == "CLASH" and re.match(r"sieges?$|besieg|encircl", low):
             return "armed_clash", 0.6, "siege", ["armed_clash", "attack"]
         if f == "CLASH" and re.match(r"stormed", low) and _protest_context(text):
@@ -390,11 +397,21 @@ def _decide(hit: TriggerHit, text: str, agent: str, patient: str, tok: Any,
         t, c, why, opts = _violence_type(f, text, trig, agent, patient)
         if f == "KILL" and re.match(r"tortur", low):
             t, c, why = "attack", 0.7, "torture"
+        if f == "KILL" and re.match(r"murder|assassin|execut|behead|lynch", low) and t == "armed_clash" \
+                and not cue("military_target", patient or ""):
+            t, c, why, opts = "attack", 0.7, "deliberate killing of named people", ["attack"]
         if f == "KILL" and _DELIBERATE.match(low) and t == "attack":
             c = max(c, 0.85)             # deliberate killing of the unarmed: the act itself
         return t, c, why, opts
 
     if f in ("CAPTURE", "RETAKE"):
+        if re.match(r"entered", low) and not (cue("armed", agent or "") or cue("nonstate", agent or "") or re.search(
+                r"\b(?:units|columns?|tanks|saboteurs|infantry)\b", agent or "", re.I)):
+            return None                  # "entered the talks", "residents entered the building"
+        if re.match(r"entered", low) and re.search(r"saboteurs|spies|infiltrat", agent or text, re.I):
+            return "armed_clash", 0.5, "saboteurs entered a town", ["armed_clash", "non_state_actor_overtakes_territory"]
+        if re.match(r"amphibious", low) and not cue("armed", text):
+            return None
         if re.match(r"liberation", low) and tok is not None and not any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
             return None                  # "Army of National Liberation", "liberation movement"
         if f == "CAPTURE" and re.match(r"captur|seiz", low) and tok is not None and any(
@@ -564,7 +581,7 @@ def _decide(hit: TriggerHit, text: str, agent: str, patient: str, tok: Any,
             return None                  # "residents were urged to…": an appeal to one's own people
         if re.match(r"urg|call|appeal|demand", low) and tok is not None and _addresses_public(tok):
             return None                  # "urged nationals to leave", "called for the bridge to go" 
-        if re.match(r"visit", low) and not re.search(r"\b(?:president|minister|secretary|chancellor|leader|delegation|envoy|ambassador|king|prince|premier|pope|chief|head|officials?|general|commander|senator)\b", text, re.I):
+        if re.match(r"visit|discuss|meet|video", low) and not re.search(r"\b(?:president|minister|secretary|chancellor|leader|delegation|envoy|ambassador|king|prince|premier|pope|chief|head|officials?|general|commander|senator|counterpart|council|leaders|foreign ministers?|diplomats)\b", text, re.I):
             return None
         if re.match(r"resolution", low) and not re.search(r"\b(?:un|united nations|security council|general assembly|adopted|passed|vot\w+)\b", text, re.I):
             return None
@@ -572,8 +589,18 @@ def _decide(hit: TriggerHit, text: str, agent: str, patient: str, tok: Any,
         return "diplomacy", conf, "talks/visit/sanction/pledge/condemnation", ["diplomacy", "agreement", "attribution"]
 
     if f == "ATTRIB":
-        if re.match(r"alleg|charged", low) and not cue("armed", text):
+        if re.match(r"alleged$", low):
+            # "X alleged in a statement": an accusation only as a speaker's verb.
+            if tok is None or tok.pos_ != "VERB" or tok.dep_ in ("amod", "acl", "compound") or not any(
+                    c.dep_ == "nsubj" for c in tok.children):
+                return None
+        elif re.match(r"alleg|charged", low) and not cue("armed", text):
             return None
+        if re.search(r"caused|started|triggered|orchestrated|masterminded|planned", low):
+            # "the fire was caused by stored ammunition, the ministry claimed": whose doing, as claimed.
+            if not re.search(r"\b(?:said|says|claimed|claims|claim|alleged|insisted|blamed|accused|according|charge|reiterated)\b", text, re.I):
+                return None
+        return "attribution", 0.85, "accusation/blame/claim of responsibility", ["attribution", "diplomacy"]
         return "attribution", 0.85, "accusation/blame/claim of responsibility", ["attribution", "diplomacy"]
 
     if f in ("DEPLOY", "BASE") and tok is not None and tok.dep_ == "acl" and tok.tag_ == "VBN":
@@ -638,6 +665,10 @@ def _decide(hit: TriggerHit, text: str, agent: str, patient: str, tok: Any,
     if f == "CYBER":
         return "other", 0.8, "cyber attack (codebook: other)", ["other"]
 
+    if f == "OTHER" and re.search(r"reward|bounty", low):
+        if not (cue("armed", text) or re.search(r"\bkill|captur|head\b", text, re.I)):
+            return None                  # a reward for information in a police appeal
+        return "other", 0.7, "bounty on a person's head", ["other"]
     if f == "OTHER" and re.match(r"mass grave|bodies|silenced|blinked|websites?|channels?|stations?", low):
         return "other", 0.8, "mass grave found / media silenced", ["other"]
     if f == "OTHER":
@@ -701,7 +732,9 @@ def _unreportable(tok: Any, hit: TriggerHit, prior: set[str]) -> Optional[str]:
     if tok.pos_ in ("VERB", "AUX") and not modality._noun_like(tok):
         if tok.dep_ == "amod":
             return "participle used as adjective"
-        if tok.dep_ == "pcomp" and tok.head.lower_ in ("than", "like", "of", "about") and not any(
+        if tok.dep_ == "pcomp" and (tok.head.lower_ in ("than", "like") or tok.head.lower_ in ("of", "about")
+                                    and tok.head.head.pos_ in ("NOUN", "ADJ")
+                                    and tok.head.head.head.lemma_.lower() not in _ACCUSING) and not any(
                 c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
             return "comparison or topic (than/like/of getting hit)"
         if _infinitive(tok):
@@ -736,6 +769,8 @@ def _unreportable(tok: Any, hit: TriggerHit, prior: set[str]) -> Optional[str]:
             return "agreement named, not made"
         return None
     if frame in _VIOLENT_FRAMES:
+        if _accused_act(tok):
+            return None                  # codebook 3.6: the act an accusation names is coded too
         plural_bare = tok.tag_ in ("NNS", "NNPS") and not any(c.dep_ in ("det", "nummod") for c in tok.children)
         if role == "reference" and definite:
             return "definite reference"
@@ -752,6 +787,8 @@ def _unreportable(tok: Any, hit: TriggerHit, prior: set[str]) -> Optional[str]:
         return "background reference"
     topic = tok.dep_ == "pobj" and tok.head.lower_ not in ("of",) and tok.head.head.pos_ in ("NOUN", "PROPN") \
         and tok.head.head.lemma_.lower() not in ("round", "package", "set", "wave", "series", "day", "week")
+    if frame == "DIPLO" and re.search(r"aid$|package$", hit.text, re.I) and not _diplomatic_act(tok):
+        return "aid named, not given"    # "Ukraine has used our military aid"
     if frame == "DIPLO" and (role == "reference" or topic) and not _diplomatic_act(tok):
         # "the talks needed more time", "to satisfy Russia's demands", "continued its appeals":
         # talk about diplomacy, not a diplomatic step taken.
@@ -786,6 +823,28 @@ def _diplomatic_act(tok: Any) -> bool:
 
 _DAY_WORDS = re.compile(r"^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|overnight|yesterday|today|"
                         r"tonight|morning|evening|night|afternoon|weekend)$", re.I)
+
+
+_ACCUSING = {"accuse", "blame", "hold", "charge", "condemn", "denounce", "claim", "deny"}
+
+
+def _accused_act(tok: Any) -> bool:
+    """'blamed Kyiv for the murder of the deputy mayor', 'accused Russia of ... the kidnapping
+    of the mayor': a particular act (it names its victim or place) that an accusation is about."""
+    if tok.dep_ != "pobj" or tok.head.lower_ not in ("for", "of", "with", "over"):
+        return False
+    gov = tok.head.head
+    for _ in range(3):
+        if gov.lemma_.lower() in _ACCUSING:
+            break
+        if gov.head.i == gov.i:
+            return False
+        gov = gov.head
+    else:
+        return False
+    if gov.lemma_.lower() not in _ACCUSING:
+        return False
+    return any(c.dep_ == "prep" and c.lower_ in ("of", "on", "in", "at", "against") for c in tok.children)
 
 
 def _anchored(tok: Any) -> bool:
@@ -919,7 +978,7 @@ def _candidates(text: str, doc: Any, published: Optional[date], prior: frozenset
             if remote and not _CLOSE_RANGE.search(text) and not cue("nonstate", text):
                 t, conf = remote[0], 0.55
                 why.append(f"unattributed attack in an article about {remote[0]}")
-        out.append(_Candidate(h, t, conf, why, list(dict.fromkeys([t] + list(opts))), agent_s, patient_s, tok, text))
+        out.append(_Candidate(h, t, conf, why, list(dict.fromkeys([t] + list(opts))), agent_s, patient_s, tok, text, conf))
     return out
 
 
@@ -1005,7 +1064,8 @@ def _weapon_named(etype: str, text: str) -> bool:
 
 def _apply_embeddings(cands: list[_Candidate], scores: dict[str, float]) -> None:
     for c in cands:
-        if c.confidence >= EMBED_OVERRULE_BELOW or len(c.options) < 2:
+        sure = c.rule_confidence if c.rule_confidence >= 0 else c.confidence
+        if sure >= EMBED_OVERRULE_BELOW or len(c.options) < 2:
             sim = scores.get(c.type)
             if sim is not None:
                 c.why.append(f"embedding {c.type}={sim:.2f}")
@@ -1056,7 +1116,7 @@ def detect_text(text: str, doc: Any = None, published: Optional[date] = None, *,
     if prior & _VIOLENT_PARENTS and cands and all(c.hit.frame in triggers.CONSEQUENCE_FRAMES for c in cands) \
             and not _NEW_PLACE.search(text):
         return []            # a toll for a happening told before: a figure, not a new event
-    if embeddings and any(c.confidence < EMBED_OVERRULE_BELOW and len(c.options) > 1 for c in cands):
+    if embeddings and any(c.rule_confidence < EMBED_OVERRULE_BELOW and len(c.options) > 1 for c in cands):
         holder = sentence if sentence is not None else _Holder(text)
         scores = _embedding_scores(holder, ctx)
         if scores:
