@@ -102,3 +102,29 @@ def test_old_history_is_not_an_event():
     x = extract_text("Colombian troops clashed with FARC rebels near Cali in March 2016, "
                      "officials said.", published="2022-09-01")
     assert not x.events
+
+
+def test_a_hamlet_the_gazetteer_lacks_is_kept_by_name_in_the_articles_country():
+    text = ("Nigerian troops clashed with Boko Haram fighters in Ngurosoye on Monday, the army said.\n"
+            "Residents of Ngurosoye said the fighting lasted for hours.")
+    x = extract_text(text, published="2024-01-16")
+    clash = [e for e in x.events if e.type == "armed_clash"]
+    assert clash and clash[0].location.name == "Ngurosoye" and clash[0].location.country == "NGA"
+    assert clash[0].location.lat is None           # no invented coordinates
+
+
+def test_insurgents_fighting_security_forces_implies_the_states_side():
+    x = extract_text("Al-Shabab militants clashed with Somali forces in Beledweyne on Tuesday.",
+                     published="2025-03-12")
+    clash = [e for e in x.events if e.type == "armed_clash"]
+    assert clash
+    sides = {(a.country, a.sector) for a in (clash[0].actor1, clash[0].actor2) if a}
+    assert ("SOM", "rebels") in sides and ("SOM", "military") in sides
+
+
+def test_abstract_nouns_are_not_actors():
+    x = extract_text("The Islamic State group claimed responsibility for the bombing in Kirkuk "
+                     "on Friday.", published="2023-06-10")
+    for e in x.events:
+        for a in (e.actor1, e.actor2):
+            assert a is None or a.name != "responsibility"

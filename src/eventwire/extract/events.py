@@ -175,6 +175,15 @@ _NOT_PLACES = re.compile(r"^(?:January|February|March|April|May|June|July|August
                          r"Christmas|Ramadan|Eid|Islamic|Isis|Isil|God|Allah|His|Her|Their|Our)\b")
 
 
+def _named_as_person(text: str, name: str) -> bool:
+    """Does the article use the name as a person's: before "said", after a title or a first name?"""
+    last = re.escape(name.split()[-1])
+    return bool(re.search(rf"(?<!of )(?<!in )(?<!from )\b{last}\s+(?:said|says|told|added|wrote)\b|"
+                          rf"\b(?:Mr|Ms|Mrs|Dr|Gen|Col|President|Minister|commander|spokesman|"
+                          rf"spokeswoman|[A-Z][a-z]+)\.?\s+{last}\b(?!\s+(?:province|region|district))", text)) \
+        and not re.search(rf"\b(?i:in|at|near)\s+{last}\b.*\b(?i:in|at|near)\s+{last}\b", text)
+
+
 def _unlisted_places(ctx: ArticleContext, text: str, offset: int) -> list[Location]:
     """Places the gazetteer lacks (hamlets, camps, neighbourhoods: "in Baghuz"), read from
     "in/at/near X" and put in the article's main country — the name is what a reader and the
@@ -183,13 +192,12 @@ def _unlisted_places(ctx: ArticleContext, text: str, offset: int) -> list[Locati
     if main is None or not main.country:
         return []
     from .countries import country_code
-    from .gazetteer import fold, get_gazetteer
-    people = getattr(ctx.places, "persons", None) or set()
+    from .gazetteer import get_gazetteer
     out = []
     for m in _UNLISTED.finditer(text):
         name = m.group(1)
         if _NOT_PLACES.match(name) or country_code(name) or get_gazetteer().has(name) \
-                or fold(name) in people or fold(name.split()[-1]) in people:
+                or _named_as_person(ctx.text, name):
             continue
         s = offset + m.start(1)
         out.append(Location(name=name, country=main.country, precision=1,
