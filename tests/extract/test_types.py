@@ -230,3 +230,22 @@ def test_act_named_in_an_accusation_is_coded_too(nlp):
 ])
 def test_more_frames(nlp, text, expected):
     assert expected in _types(nlp, text)
+
+
+def test_main_act_outranks_its_participial_outcome(nlp):
+    text = "Militants attacked a passenger train near Sibi, taking many hostages."
+    ms = types.detect_text(text, nlp(text))
+    assert types.top_type(ms) == "attack"
+    assert "abduction_forced_disappearance" in [m.type for m in ms]
+    # A capture is the upshot of the assault, not a side outcome.
+    assert top(nlp, "Rebels stormed an army base near Kidal on Sunday, capturing it after days of fighting.") \
+        == "non_state_actor_overtakes_territory"
+
+
+def test_state_bombing_with_unstated_platform_is_shelling(nlp):
+    assert top(nlp, "Government troops bombed rebel positions near Kadugli on Monday.") == "shelling_artillery_missile"
+    assert top(nlp, "Militants bombed a bus station in Kaduna.") == "remote_explosive"
+
+
+def test_injuries_caused_by_an_accident_blame_nobody(nlp):
+    assert "attribution" not in _types(nlp, "Doctors said the injuries were caused by a cooking stove fire.")

@@ -361,7 +361,7 @@ CUES: dict[str, list[str]] = {
               r"narcotics?", r"opium", r"captagon"],
     "weapons_obj": [r"weapons?", r"arms", r"ammunition", r"rifles?", r"guns?", r"explosives?", r"rounds", r"munitions",
                     r"grenades?", r"rockets?", r"mortars?", r"ieds?", r"bombs?", r"devices?", r"cache", r"stockpiles?"],
-    "accident": [r"accident\w*", r"fire broke out", r"blaze", r"caught fire", r"gas (?:leak|cylinder|explosion)", r"short circuit",
+    "accident": [r"accident\w*", r"fire broke out", r"(?:stove|kitchen|cooking|electrical|candle|house|heater) fires?", r"blaze", r"caught fire", r"gas (?:leak|cylinder|explosion)", r"short circuit",
                  r"faulty", r"(?:factory|plant|refinery|warehouse|mine|pipeline|chemical plant|fireworks) (?:fire|explosion|blast)",
                  r"collapse\w*", r"crash\w*", r"derail\w*", r"capsiz\w*", r"stampede", r"leak\w*", r"spill\w*",
                  r"explosion at (?:a |an |the )?(?:\w+ ){0,2}(?:factory|plant|refinery|warehouse|mine|port|depot)",
