@@ -259,3 +259,48 @@ def test_a_leader_that_ner_tags_as_a_place_is_no_lookalike_town(sentence, name):
 def test_a_region_or_country_after_a_comma_places_the_town(sentence, expected):
     ctx = PlaceContext(countries={"LBY": 2.0, "FRA": 1.0, "USA": 1.0})
     assert names(find_places(sentence, context=ctx)) == expected
+
+
+# -- tokens are read once per article and sliced for each sentence ----------------------------
+_ARTICLE = ("KHARKIV, Ukraine — Russian forces shelled Kharkiv's northern districts overnight, "
+            "the region's governor, Oleh Synehubov, said. \"Two people were killed,\" he added.\n"
+            "In al-Bab, near the U.S. base, O'Neill's convoy was hit. Officials in Deir ez-Zor "
+            "said the strikes continued.")
+
+
+def _tok_tuples(toks):
+    return [(t.start, t.end, t.text, t.low, t.cap, t.upper) for t in toks]
+
+
+def test_sentence_tokens_sliced_from_the_article_match_fresh_tokenising():
+    from eventwire.extract.context import split_sentences
+    from eventwire.extract.places import _tokens
+
+    ctx = PlaceContext.from_text(_ARTICLE)
+    spans = split_sentences(_ARTICLE)
+    assert len(spans) >= 4
+    for s, e, _ in spans:
+        sentence = _ARTICLE[s:e]
+        assert _tok_tuples(ctx.tokens_of(sentence, s)) == _tok_tuples(_tokens(sentence))
+
+
+def test_tokens_mid_word_or_elsewhere_fall_back_to_fresh_tokenising():
+    from eventwire.extract.places import _tokens, _tokens_within
+
+    ctx = PlaceContext.from_text(_ARTICLE)
+    start = _ARTICLE.index("harkiv's")                     # starts inside a word
+    piece = _ARTICLE[start:start + 30]
+    assert _tokens_within(_ARTICLE, ctx._toks, ctx._starts, piece, start) is None
+    assert _tok_tuples(ctx.tokens_of(piece, start)) == _tok_tuples(_tokens(piece))
+    other = "Shelling hit Sumy."                              # not this article's text
+    assert _tok_tuples(ctx.tokens_of(other, 0)) == _tok_tuples(_tokens(other))
+
+
+def test_tokens_strip_possessives_and_final_periods_but_keep_abbreviations():
+    from eventwire.extract.places import _tokens
+
+    toks = _tokens("Kharkiv's mayor met the U.S. envoy in al-Bab and Kyiv’s.")
+    words = [t.text for t in toks]
+    assert words == ["Kharkiv", "mayor", "met", "the", "U.S.", "envoy", "in", "al-Bab", "and", "Kyiv"]
+    assert [(t.text, t.cap) for t in toks if t.text in ("al-Bab", "met")] == [("met", False), ("al-Bab", True)]
+    assert toks[0].end == len("Kharkiv")

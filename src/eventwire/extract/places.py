@@ -14,6 +14,7 @@ names (and its demonyms, more weakly) and the regions it mentions.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Iterable, Optional, Sequence
@@ -127,7 +128,6 @@ _FEATURE = re.compile(r"\b(?:sea|ocean|river|lake|islands?|mountains?|gulf|bay|s
 _CONNECTORS = {"of", "the", "de", "del", "la", "le", "al", "el", "ez", "ad", "as", "ar", "ash",
                "bin", "ibn", "e", "da", "do", "dos", "das", "du", "van", "von", "y", "an", "sur"}
 _TOKEN = re.compile(r"[^\W\d_]+(?:[’'\-.][^\W\d_]+)*\.?", re.UNICODE)
-_POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 _ABBREV = re.compile(r"^(?:[A-Z]\.)+$")
 _NO_CTX: dict[str, float] = {}
 
@@ -157,23 +157,51 @@ _CAP_ARTICLE = re.compile(r"^[a-z]{1,3}[\-’'][A-Z]")
 
 
 def _tok(s: int, e: int, word: str) -> _Tok:
-    return _Tok(s, e, word, word.lower(), word[:1].isupper() or bool(_CAP_ARTICLE.match(word)),
-                len(word) > 1 and word.isupper())
+    first = word[:1]
+    # The regex only when a joiner sits where an article's would: most words are lower-case.
+    head = word[1:4]
+    cap = first.isupper() or (("-" in head or "'" in head or "’" in head)
+                              and _CAP_ARTICLE.match(word) is not None)
+    return _Tok(s, e, word, word.lower(), cap, len(word) > 1 and word.isupper())
 
 
 def _tokens(text: str) -> list[_Tok]:
     out = []
+    append = out.append
     for m in _TOKEN.finditer(text):
-        s, e = m.start(), m.end()
+        s = m.start()
         word = m.group(0)
-        if word.endswith(".") and not _ABBREV.match(word):
-            word, e = word[:-1], e - 1            # sentence-final period, not "U.S."
-        poss = _POSSESSIVE.search(word)
-        if poss and len(word) > 3:
-            word, e = word[: poss.start()], e - len(poss.group(0))
+        if word[-1] == "." and not _ABBREV.match(word):
+            word = word[:-1]                      # sentence-final period, not "U.S."
+        # A token ends in a letter or an abbreviation's period, so the only possessive left
+        # to strip is "'s" ("Kharkiv's", "Kyiv’s"), and nothing else.
+        if len(word) > 3 and (word.endswith("'s") or word.endswith("’s")):
+            word = word[:-2]
         if word:
-            out.append(_tok(s, e, word))
+            append(_tok(s, s + len(word), word))
     return out
+
+
+def _shifted(toks: Sequence[_Tok], base: int) -> list[_Tok]:
+    return [_Tok(t.start - base, t.end - base, t.text, t.low, t.cap, t.upper) for t in toks]
+
+
+def _tokens_within(source: str, toks: Sequence[_Tok], starts: Sequence[int], text: str,
+                   offset: int) -> Optional[list[_Tok]]:
+    """The tokens of ``text`` read off ``source``'s (``text == source[offset:...]``), so that
+    an article is tokenised once, not again for each chunk and sentence. Only where the span
+    is bounded by whitespace (or the text's ends): no token crosses whitespace and
+    :data:`_TOKEN` has no look-arounds, so the tokens found there are exactly the same.
+    None when that cannot be shown; the caller tokenises afresh."""
+    end = offset + len(text)
+    if offset < 0 or end > len(source) \
+            or (offset > 0 and not source[offset - 1].isspace()) \
+            or (end < len(source) and not source[end].isspace()) \
+            or source[offset:end] != text:
+        return None
+    lo = bisect_left(starts, offset)
+    hi = bisect_left(starts, end, lo)
+    return _shifted(toks[lo:hi], offset)
 
 
 # Lower-case role nouns right before a name: "SDF commander Memo Wan", "coroner Ann Horsley".
@@ -241,6 +269,19 @@ class PlaceContext:
     # Gazetteer answers per (name, level, exact_only) within this article: names recur, and the
     # per-sentence calls after from_text ask again about the same ones.
     _lookups: dict = field(default_factory=dict, repr=False, compare=False)
+    # The article's text and tokens, so per-sentence finders slice them instead of
+    # tokenising again.
+    _text: Optional[str] = field(default=None, repr=False, compare=False)
+    _toks: list = field(default_factory=list, repr=False, compare=False)
+    _starts: list = field(default_factory=list, repr=False, compare=False)
+
+    def tokens_of(self, text: str, offset: int) -> list[_Tok]:
+        """Tokens of ``text`` found at ``offset`` in the article (offsets relative to it)."""
+        if self._text is not None:
+            toks = _tokens_within(self._text, self._toks, self._starts, text, offset)
+            if toks is not None:
+                return toks
+        return _tokens(text)
 
     @classmethod
     def from_text(cls, text: str, ents: Optional[Sequence[Ent]] = None) -> "PlaceContext":
@@ -251,6 +292,7 @@ class PlaceContext:
                             f"got {type(text).__name__}")
         toks = _tokens(text)
         ctx = cls(countries=dict(_country_weights(text, toks)))
+        ctx._text, ctx._toks, ctx._starts = text, toks, [t.start for t in toks]
         gaz = get_gazetteer()
         ctx.persons = _persons(text, toks, gaz)
         if ents:
@@ -260,7 +302,7 @@ class PlaceContext:
             sub = None
             if ents is not None:
                 sub = [(a - s, b - s, lab) for a, b, lab in ents if a >= s and b <= e]
-            for cand in _Finder(text[s:e], s, sub, ctx, gaz).run():
+            for cand in _Finder(text[s:e], s, sub, ctx, gaz, ctx.tokens_of(text[s:e], s)).run():
                 loc = cand.location
                 if loc.country and loc.precision in (TOWN, REGION):
                     weights[loc.country] += 0.3
@@ -411,13 +453,14 @@ def _runs(text: str, toks: list[_Tok]) -> list[tuple[int, int]]:
 
 class _Finder:
     def __init__(self, text: str, offset: int, ents: Optional[Sequence[Ent]],
-                 ctx: Optional[PlaceContext], gaz: Gazetteer) -> None:
+                 ctx: Optional[PlaceContext], gaz: Gazetteer,
+                 toks: Optional[list[_Tok]] = None) -> None:
         self.text = text
         self.offset = offset
         self.ents = list(ents) if ents is not None else None
         self.ctx = ctx if ctx is not None else PlaceContext()
         self.gaz = gaz
-        self.toks = _tokens(text)
+        self.toks = toks if toks is not None else self.ctx.tokens_of(text, offset)
         if self.ents:
             self.ctx.add_person_ents(text, self.ents)
         self.cands: list[_Cand] = []
