@@ -7,10 +7,11 @@ import json
 import pyarrow.parquet as pq
 import pytest
 
-from eventwire.store.export import (ACLED_COLUMNS, EVENT_COLUMNS, ExportError, export_events,
-                                    export_figures)
-from eventwire.store.queries import EventFilter
-from test_queries import TEXT_A, build_store  # noqa: E402  (same folder, pytest puts it on sys.path)
+from eventwire.store.export import (ACLED_COLUMNS, EVENT_COLUMNS, ExportError, event_row,
+                                    export_events, export_figures, iter_event_rows)
+from eventwire.store.queries import EventFilter, iter_events
+from test_queries import (TEXT_A, build_paging_store,  # noqa: E402  (same folder, on sys.path)
+                          build_store)
 
 
 @pytest.fixture()
@@ -71,3 +72,43 @@ def test_parquet_roundtrip(store, tmp_path):
 def test_unknown_format(store):
     with pytest.raises(ExportError, match="use one of"):
         export_events(store, "xlsx")
+
+
+def test_flat_rows_for_csv_and_parquet_equal_event_row_of_the_query_layer():
+    """CSV and Parquet are written from a flat query; it must say exactly what the event dicts
+    say, for both levels, with copies, unnamed places, missing outlets and undated events."""
+    store = build_paging_store()
+    try:
+        con = store.con
+        con.execute("UPDATE events SET location_name = NULL, country = NULL "
+                    "WHERE id IN ('ev-003', 'ev-010', 'ev-150')")    # coordinates, no place
+        con.execute("UPDATE events SET admin1 = 'Oblast ' || id, actor2_name = 'Group B', "
+                    "fatalities = 3, injured = 1 WHERE id < 'ev-050'")
+        con.execute("UPDATE articles SET outlet = NULL WHERE id IN ('art-02', 'art-05')")
+        con.execute("UPDATE articles SET outlet = '' WHERE id = 'art-07'")
+        con.execute("UPDATE resolved_events SET location_name = NULL, country = NULL "
+                    "WHERE id = 'res-004'")
+        for resolved in (False, True):
+            for flt in (None, EventFilter(country="UKR"), EventFilter(since="2022-03-01")):
+                expected = [event_row(ev) for ev in iter_events(store, flt, resolved=resolved)]
+                assert expected
+                assert list(iter_event_rows(store, flt, resolved=resolved)) == expected
+    finally:
+        store.close()
+
+
+def test_csv_export_of_resolved_events_lists_every_mention(tmp_path):
+    store = build_paging_store()
+    try:
+        out = tmp_path / "resolved.csv"
+        n = export_events(store, "csv", out, resolved=True)
+        with open(out, newline="", encoding="utf-8") as fh:
+            rows = list(csv.DictReader(fh))
+        assert n == len(rows) == store.con.execute(
+            "SELECT count(*) FROM resolved_events").fetchone()[0]
+        counts = dict(store.con.execute(
+            "SELECT resolved_id, count(*) FROM event_mentions GROUP BY 1").fetchall())
+        for r in rows:
+            assert int(r["mentions"]) == counts[r["event_id"]] == len(json.loads(r["evidence"]))
+    finally:
+        store.close()

@@ -17,7 +17,8 @@ from typing import IO, Iterable, Iterator, Optional
 
 from ..taxonomy import ACLED_SUB_EVENT
 from .db import Store
-from .queries import EventFilter, iter_events, iter_figures
+from .queries import (_EVENT_ORDER, EventFilter, _and, _event_conditions, _stream, iter_events,
+                      iter_figures)
 
 FORMATS = ("jsonl", "csv", "geojson", "parquet")
 
@@ -118,6 +119,94 @@ def figure_row(fg: dict) -> dict:
     }
 
 
+# -- flat rows straight from SQL ---------------------------------------------------------------
+# CSV and Parquet need only the flat ACLED row, so they skip the nested event dicts: one query
+# returns the columns ``event_row`` would pick out (a mention-level event) or one row per
+# mention of each resolved event (adjacent, in mention order), and ``_flat_row`` finishes them.
+# tests/store/test_export.py checks that these rows equal ``event_row`` of the query layer.
+_HAS_LOC = "({0}.location_name IS NOT NULL OR {0}.country IS NOT NULL)"
+_FLAT_COLS = """CAST({0}.date AS VARCHAR) AS event_date, {0}.parent_type, {0}.type,
+    {0}.actor1_name AS actor1, {0}.actor2_name AS actor2, {1} AS has_loc, {0}.country AS iso3,
+    {0}.admin1, {0}.location_name AS location, {0}.lat AS latitude, {0}.lon AS longitude,
+    {0}.geo_precision, {0}.evidence_text AS notes, {0}.fatalities, {0}.confidence,
+    {0}.id AS event_id, {0}.injured, {0}.date_precision"""
+
+
+def _mention_flat_sql(where: list[str]) -> str:
+    # An article is independent unless it copies another (same rule as the query layer).
+    return f"""SELECT {_FLAT_COLS.format('e', _HAS_LOC.format('e'))},
+            CASE WHEN coalesce(a.near_duplicate_of, '') = '' AND a.rewritten_copy_of IS NULL
+                 THEN 1 ELSE 0 END AS sources,
+            e.article_id AS m_article_id, a.outlet AS m_outlet, e.evidence_text AS m_text,
+            e.evidence_start AS m_start, e.evidence_end AS m_end, e.id AS m_id
+        FROM events e LEFT JOIN articles a ON a.id = e.article_id{_and(where)}
+        ORDER BY {_EVENT_ORDER.format('e')}"""
+
+
+def _resolved_flat_sql(where: list[str]) -> str:
+    return f"""WITH chosen AS (SELECT * FROM resolved_events r{_and(where)}),
+        pm AS (SELECT event_id, resolved_id FROM event_mentions
+               WHERE resolved_id IN (SELECT id FROM chosen)),
+        pe AS (SELECT id, article_id, date, evidence_text, evidence_start, evidence_end
+               FROM events WHERE id IN (SELECT event_id FROM pm)),
+        pa AS (SELECT id, outlet, published FROM articles WHERE id IN (SELECT article_id FROM pe)),
+        ms AS (SELECT m.resolved_id, e.article_id AS m_article_id, a.outlet AS m_outlet,
+                      e.evidence_text AS m_text, e.evidence_start AS m_start,
+                      e.evidence_end AS m_end, e.id AS m_id, e.date AS m_date,
+                      a.published AS m_published
+               FROM pm m JOIN pe e ON e.id = m.event_id LEFT JOIN pa a ON a.id = e.article_id)
+        SELECT {_FLAT_COLS.format('r', _HAS_LOC.format('r'))}, r.source_count AS sources,
+               x.m_article_id, x.m_outlet, x.m_text, x.m_start, x.m_end, x.m_id
+        FROM chosen r LEFT JOIN ms x ON x.resolved_id = r.id
+        ORDER BY {_EVENT_ORDER.format('r')}, x.m_date ASC NULLS LAST,
+                 x.m_published ASC NULLS LAST, x.m_id"""
+
+
+def _flat_row(r: dict, mentions: list[dict]) -> dict:
+    loc = r["has_loc"]
+    outlets: list[str] = []
+    for m in mentions:
+        name = m["m_outlet"] or m["m_article_id"]
+        if name and name not in outlets:
+            outlets.append(name)
+    evidence = [{"article_id": m["m_article_id"], "text": m["m_text"], "start": m["m_start"],
+                 "end": m["m_end"]} for m in mentions]
+    return {
+        "event_date": r["event_date"], "event_type": r["parent_type"],
+        "sub_event_type": ACLED_SUB_EVENT.get(r["type"] or "", r["type"]),
+        "actor1": r["actor1"], "actor2": r["actor2"],
+        "country": country_name(r["iso3"]) if loc else None,
+        "admin1": r["admin1"] if loc else None, "location": r["location"] if loc else None,
+        "latitude": r["latitude"] if loc else None, "longitude": r["longitude"] if loc else None,
+        "geo_precision": r["geo_precision"] if loc else None,
+        "source": "; ".join(outlets), "notes": r["notes"], "fatalities": r["fatalities"],
+        "sources": r["sources"], "confidence": r["confidence"],
+        "evidence": json.dumps(evidence, ensure_ascii=False),
+        "event_id": r["event_id"], "iso3": r["iso3"] if loc else None, "type": r["type"],
+        "injured": r["injured"], "date_precision": r["date_precision"],
+        "mentions": len(mentions),
+    }
+
+
+def iter_event_rows(store: Store, flt: EventFilter | None = None,
+                    resolved: bool = False) -> Iterator[dict]:
+    """``event_row`` of every matching event, in page order, without building event dicts."""
+    flt = flt or EventFilter()
+    where, params = _event_conditions(flt, "r" if resolved else "e", resolved)
+    sql = _resolved_flat_sql(where) if resolved else _mention_flat_sql(where)
+    current: Optional[dict] = None
+    mentions: list[dict] = []
+    for r in _stream(store, sql, params, 5000):
+        if current is not None and r["event_id"] == current["event_id"]:
+            mentions.append(r)
+            continue
+        if current is not None:
+            yield _flat_row(current, mentions)
+        current, mentions = r, ([r] if r["m_id"] is not None else [])
+    if current is not None:
+        yield _flat_row(current, mentions)
+
+
 # -- writers ---------------------------------------------------------------------------------
 def write_jsonl(items: Iterable[dict], out: IO[str]) -> int:
     n = 0
@@ -128,11 +217,12 @@ def write_jsonl(items: Iterable[dict], out: IO[str]) -> int:
 
 
 def write_csv(rows: Iterable[dict], out: IO[str], columns: tuple[str, ...]) -> int:
-    w = csv.DictWriter(out, fieldnames=list(columns), extrasaction="ignore", lineterminator="\n")
-    w.writeheader()
+    # A plain writer over lists: DictWriter's per-row checks cost more than the row itself.
+    w = csv.writer(out, lineterminator="\n")
+    w.writerow(columns)
     n = 0
     for r in rows:
-        w.writerow({k: ("" if v is None else v) for k, v in r.items()})
+        w.writerow(["" if (v := r.get(c)) is None else v for c in columns])
         n += 1
     return n
 
@@ -199,6 +289,9 @@ def export_events(store: Store, fmt: str = "jsonl", out: Optional[Path] = None,
                   flt: EventFilter | None = None, resolved: bool = False) -> int:
     """Write every matching event to ``out`` (stdout when None); returns how many."""
     fmt = _check_format(fmt)
+    if fmt in ("csv", "parquet"):
+        return _write(fmt, iter_event_rows(store, flt, resolved=resolved), lambda r: r,
+                      EVENT_COLUMNS, out, "location")
     return _write(fmt, iter_events(store, flt, resolved=resolved), event_row, EVENT_COLUMNS,
                   out, "location")
 
