@@ -249,3 +249,28 @@ def test_state_bombing_with_unstated_platform_is_shelling(nlp):
 
 def test_injuries_caused_by_an_accident_blame_nobody(nlp):
     assert "attribution" not in _types(nlp, "Doctors said the injuries were caused by a cooking stove fire.")
+
+
+# Borderline kinds (codebook 3.6) and words that only look like triggers.
+BORDERLINE = [
+    ("The armed group denied any involvement, saying it condemns violence against civilians in Borno.", None),
+    ("The militia denied responsibility and blamed the army for the massacre in Ituri.", "attribution"),
+    ("Several aid workers are believed to be among the captives still held by the militants in Zamfara.", None),
+    ("The rebels were still holding 14 hostages in a camp outside Goma, officials said.", None),
+    ("Gunmen stormed a school in Kebbi state and took dozens of pupils hostage.", "abduction_forced_disappearance"),
+    ("The minister pushed back against criticism of the new budget in Lagos.", None),
+    ("A court hearing was held for two Colombians captured in Ukraine last year.", None),
+    ("Tribal elders and local officials were meeting in a hotel in Ramadi to discuss reconstruction.", None),
+    ("The survivors suffered burns and broken bones, doctors in Mosul said.", None),
+    ("Tremors from the war in Sudan were felt in markets across the region.", None),
+    ("Police set up positions on the bridges leading into Minneapolis before the march.", "change_to_group_activity"),
+    ("The opposition leader called the ruling party “a gang of thieves and drug dealers”.", None),
+    ("The verbal clash between President Petro and the US president drew criticism in Bogota.", None),
+    ("The International Court of Justice ordered Myanmar to prevent genocide against the Rohingya.", "diplomacy"),
+    ("Iraq accused Turkey of failing to stop its jets from crossing the border.", "diplomacy"),
+]
+
+
+@pytest.mark.parametrize("expected,text", [(e, t) for t, e in BORDERLINE])
+def test_borderline_kinds(nlp, expected, text):
+    assert top(nlp, text) == expected, types.detect_text(text, nlp(text))
