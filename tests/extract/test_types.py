@@ -274,3 +274,14 @@ BORDERLINE = [
 @pytest.mark.parametrize("expected,text", [(e, t) for t, e in BORDERLINE])
 def test_borderline_kinds(nlp, expected, text):
     assert top(nlp, text) == expected, types.detect_text(text, nlp(text))
+
+
+def test_attacks_on_towns_follow_a_war_of_stand_off_fire(nlp):
+    got = _article_mentions(nlp, "Sudanese army artillery shelled the outskirts of Omdurman on Monday. "
+                                 "Residents said attacks on the towns along the Nile continued on Tuesday.")
+    assert got[0] == ["shelling_artillery_missile"] and got[1][0] == "shelling_artillery_missile"
+
+
+def test_stopping_troops_from_entering_is_a_battle(nlp):
+    text = "Iraqi forces managed to stop Islamic State fighters from entering Samarra."
+    assert top(nlp, text) == "armed_clash"

@@ -34,7 +34,7 @@ LEXICON: dict[str, list[str]] = {
         r"came under (?:heavy )?(?:fire|attack)", r"under (?:heavy )?fire",
         r"encircl(?:e|es|ed|ing|ement)", r"besieg(?:ed|ing)", r"siege",
         r"(?:conduct(?:ed|ing|s)?|carr(?:ied|ying|y) out|launch(?:ed|ing)?) (?:\w+ ){0,3}operations? against", r"(?:clearance|counter-?terror(?:ism)?|military|security) operations?",
-        r"rearguard action", r"resist(?:ed|ing|s)? (?:\w+ ){0,3}(?:assaults?|attacks?|advances?|offensives?)", r"(?:stopped|halted|prevented) (?:\w+ ){0,4}(?:troops|forces|columns?) from",
+        r"rearguard action", r"resist(?:ed|ing|s)? (?:\w+ ){0,3}(?:assaults?|attacks?|advances?|offensives?)", r"(?:stop|stopped|halted|prevented|prevent) (?:\w+ ){0,4}(?:troops|forces|columns?|fighters|militants|rebels|soldiers|insurgents) from (?:entering|advancing|reaching|crossing|taking|capturing|seizing)",
     ],
     # --- generic attack verbs: the weapon and the target decide the type -------------------
     "STRIKE": [

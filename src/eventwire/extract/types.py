@@ -324,6 +324,10 @@ _PERSON_NOUN = re.compile(r"^(?:m[ae]n|wom[ae]n|britons?|americans?|nationals?|c
                           r"sailors?|officers?|reporters?|aid workers?|persons?)$", re.I)
 
 
+_PLACE_TARGET = re.compile(r"\b(?:cit(?:y|ies)|towns?|villages?|suburbs?|districts?|neighbou?rhoods?|capital|port|"
+                           r"infrastructure|power (?:stations?|plants?|grid)|energy facilities)\b", re.I)
+
+
 def _is_person(tok: Any) -> bool:
     return tok.ent_type_ in ("PERSON", "NORP") or _PERSON_NOUN.match(tok.text) is not None
 
@@ -432,6 +436,14 @@ def _decide(hit: TriggerHit, text: str, agent: str, patient: str, tok: Any,
                 return "violent_demonstration", 0.5, "protesters destroyed property", ["violent_demonstration", "looting_property_destruction"]
             return "looting_property_destruction", 0.5, "armed actor destroyed property", ["looting_property_destruction", "armed_clash"]
         t, c, why, opts = _violence_type(f, text, trig, agent, patient)
+        if f == "STRIKE" and t in ("attack", "armed_clash") and patient and _PLACE_TARGET.search(patient) \
+                and not cue("people_obj", patient) and not _CLOSE_RANGE.search(text) \
+                and not cue("nonstate", agent or "") and not cue("mob", agent or ""):
+            # "attacks on the cities continued": in a war told as shelling and air strikes, an
+            # attack on towns with the weapon unstated is more of the same (3.6).
+            remote = [k for k in ("shelling_artillery_missile", "air_drone_strike") if k in prior]
+            if remote:
+                t, c, why = remote[0], 0.55, "attack on towns in a war of stand-off fire"
         if f == "KILL" and re.match(r"tortur", low):
             t, c, why = "attack", 0.7, "torture"
         if f == "KILL" and re.match(r"murder|assassin|execut|behead|lynch", low) and t == "armed_clash" \
