@@ -272,9 +272,14 @@ def assess(article: Article, events: Sequence[Event] = (), docs: Optional[Sequen
     conflicts = name_conflicts(persons)
     selfs = self_interactions_in_events(events, set(persons))
     suspects = [t for t in _rough_sentences(text) if _may_self_interact(t)]
-    parsed = {d.text: d for d in docs if getattr(d, "has_annotation", lambda _: False)("DEP")}
-    for sdoc in [parsed[t] for t in suspects if t in parsed] + list(nlp.pipe(t for t in suspects if t not in parsed)):
-        selfs += self_interactions_in_text(sdoc)
+    if suspects:
+        # Most articles have none: Doc.text is rebuilt from the tokens on each access, and an
+        # empty nlp.pipe still sets up every component, so both only when needed.
+        parsed = {d.text: d for d in docs if getattr(d, "has_annotation", lambda _: False)("DEP")}
+        unparsed = [t for t in suspects if t not in parsed]
+        fresh = list(nlp.pipe(unparsed)) if unparsed else []
+        for sdoc in [parsed[t] for t in suspects if t in parsed] + fresh:
+            selfs += self_interactions_in_text(sdoc)
     repeats = near_repeats(text)
     swapped = said_swapped(text)
     flags = []
