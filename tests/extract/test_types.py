@@ -285,3 +285,8 @@ def test_attacks_on_towns_follow_a_war_of_stand_off_fire(nlp):
 def test_stopping_troops_from_entering_is_a_battle(nlp):
     text = "Iraqi forces managed to stop Islamic State fighters from entering Samarra."
     assert top(nlp, text) == "armed_clash"
+
+
+def test_dashed_subheading_is_no_event(nlp):
+    assert top(nlp, "– Renewed offensive –") is None
+    assert top(nlp, "Boko Haram fighters attacked an army base near Monguno.") == "armed_clash"

@@ -1184,6 +1184,9 @@ def detect_text(text: str, doc: Any = None, published: Optional[date] = None, *,
     blocker = modality.sentence_blocker(text, published)
     if blocker:
         return []
+    if doc is not None and len(doc) <= 8 and not any(t.pos_ in ("VERB", "AUX") for t in doc) \
+            and re.search(r"[–—-]\s*$|^\s*[–—-]", text):
+        return []            # a dashed subheading ("– Counter-offensive –") names a topic, tells nothing
     prior = _prior(ctx, sentence)
     cands = _candidates(text, doc, published, frozenset(prior))
     if not cands:
