@@ -151,15 +151,17 @@ def _inside(loc: Location, span: Optional[tuple[int, int]], sentence: Sentence) 
 
 def _context_place(ctx: ArticleContext, sentence: Sentence) -> Optional[Location]:
     """Where an event with no place in its sentence happened: the smallest place of the
-    nearest earlier sentence in the same paragraph, else the article's main country."""
+    nearest earlier sentence in the same paragraph, else the last place named shortly before,
+    else the article's story place or main country."""
     for prev in reversed(ctx.sentences[max(0, sentence.index - 3):sentence.index]):
         if prev.paragraph != sentence.paragraph:
             break
-        locs = [loc for loc in sentence_places(ctx, prev) if loc.precision in (1, 2)]
+        locs = [loc for loc in sentence_places(ctx, prev)
+                if loc.precision in (1, 2) and not _attributive(ctx, loc)]
         if locs:
             return places.smallest_place(locs)
     if ctx.places is not None:
-        before = ctx.places.place_before(sentence.start)
+        before = _place_before(ctx, sentence.start)
         if before is not None and before.evidence is not None and \
                 sentence.start - before.evidence.start < 1500:
             return before
@@ -205,6 +207,27 @@ def _unlisted_places(ctx: ArticleContext, text: str, offset: int) -> list[Locati
     return out
 
 
+_NAMES_A_THING = re.compile(r"^\s*(?:agreement|accords?|talks|summit|process|deal|declaration|"
+                            r"protocol|format|conference|airport|university|hotel|group|"
+                            r"administration|government|regime|council|office)\b", re.I)
+
+
+def _attributive(ctx: ArticleContext, loc: Location) -> bool:
+    """"the Doha agreement", "the Minsk talks": the place names a thing, not where it happens."""
+    return loc.evidence is not None and bool(_NAMES_A_THING.match(ctx.text[loc.evidence.end:loc.evidence.end + 20]))
+
+
+def _place_before(ctx: ArticleContext, offset: int) -> Optional[Location]:
+    """The last town or region named before ``offset`` that is not part of a name."""
+    best = None
+    for loc in getattr(ctx.places, "mentions", []):
+        if loc.evidence is None or loc.evidence.start >= offset:
+            break
+        if loc.country and loc.precision in (1, 2) and not _attributive(ctx, loc):
+            best = loc
+    return best
+
+
 def story_place(ctx: ArticleContext) -> Optional[Location]:
     """The town or region the article keeps coming back to (named at least twice, in its
     main country): where an undated, unplaced sentence of the story most likely happened."""
@@ -213,7 +236,8 @@ def story_place(ctx: ArticleContext) -> Optional[Location]:
     main = ctx.extra.get("main_country")
     counts: dict[str, list[Location]] = {}
     for loc in getattr(ctx.places, "mentions", []):
-        if loc.precision in (1, 2) and loc.country and (main is None or loc.country == main.country):
+        if loc.precision in (1, 2) and loc.country and (main is None or loc.country == main.country) \
+                and not _attributive(ctx, loc):
             counts.setdefault(loc.name.lower(), []).append(loc)
     for loc in _unlisted_places(ctx, ctx.text, 0):
         counts.setdefault(loc.name.lower(), []).append(loc)
