@@ -102,3 +102,43 @@ def test_event_date_near_is_relative_to_the_sentence():
     trig = s.text.index("stormed")
     iso, _, ev = event_date(ctx, s, (trig, trig + 7))
     assert iso == "2025-03-11" and ev.text == "on Tuesday"
+
+
+# -- the cheap gates skip only patterns that cannot match ------------------------------------
+_GATE_SENTENCES = [
+    "The strike on 2022-03-04 killed six.", "On 3rd of March, 2022 shelling resumed.",
+    "By March 3 the town had fallen.", "In March 2021 talks broke down.",
+    "Since the start of the full-scale invasion, 400 have died.", "Since Russia invaded, prices rose.",
+    "So far this year 12 journalists were killed.", "In the past 24 hours, 30 strikes hit the city.",
+    "Over the last few weeks, fighting spread.", "Two days ago a convoy was ambushed.",
+    "Three weeks earlier the bridge was blown up.", "The day before yesterday a drone fell.",
+    "Last night rockets hit Odesa.", "The previous day, police detained 14.",
+    "Earlier today the mayor said.", "Early on this morning a blast shook the port.",
+    "During the night sirens sounded.", "Last weekend protesters marched.",
+    "A week ago the town was calm.", "Later this week talks resume.", "In recent days, clashes grew.",
+    "Last month 300 fled.", "Earlier this month a ceasefire failed.", "A year ago the war began.",
+    "Between 2014 and 2016 the insurgency grew.", "In mid-2019 the group split.",
+    "On Tuesday's raid, troops entered.", "Next Monday the court rules.", "In early September rains came.",
+    "LAST NIGHT SHELLING RESUMED.", "Iı was quiet yeſterday, the governor ſaid.",
+    "Nothing here names a time at all.", "Prices rose 4% in the capital.",
+]
+
+
+def test_date_gates_only_skip_patterns_that_cannot_match(monkeypatch):
+    from eventwire.extract import dates
+
+    for text in _GATE_SENTENCES:
+        gate = dates._Gate(text)
+        for kind, pattern in dates._PATTERNS:
+            if not gate.passes(kind):
+                assert pattern.search(text) is None, (kind, text)
+    gated = [find_dates(t, PUB) for t in _GATE_SENTENCES]
+    monkeypatch.setattr(dates, "_GATES", {})
+    assert [find_dates(t, PUB) for t in _GATE_SENTENCES] == gated
+    assert sum(len(g) for g in gated) >= 30
+
+
+def test_date_gates_know_every_pattern():
+    from eventwire.extract import dates
+
+    assert {kind for kind, _ in dates._PATTERNS} == set(dates._GATES)

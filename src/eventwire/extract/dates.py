@@ -124,6 +124,86 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 ]
 
 
+# Cheap necessary conditions, one per pattern: a pattern whose gate fails cannot match, so its
+# regex scan is skipped (most sentences hold no date at all). Each gate names text every match
+# of its pattern must contain:
+#   "digit": a \d (Unicode decimal, as in the patterns); "month": a month name's first three
+#   letters as written; "cased": one of the substrings, case as written;
+#   "folded": one of the substrings in the lower-cased text (for IGNORECASE patterns; see
+#   _folding_is_plain). A kind without a gate always runs.
+_MONTH_STEMS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+_GATES: dict[str, tuple[tuple[str, ...], ...]] = {
+    "iso": (("digit",),),
+    "d_month_y": (("digit",), ("month",)),
+    "month_d_y": (("digit",), ("month",)),
+    "month_y": (("digit",), ("month",)),
+    "since_start": (("folded", "since"),),
+    "so_far_this_year": (("folded", "this year"),),
+    "last_n": (("folded", "last", "past", "previous"),),
+    "n_ago": (("folded", "ago", "earlier", "before"),),
+    "day_before_yesterday": (("folded", "yesterday"),),
+    "yesterday": (("folded", "yesterday", "last night", "the previous day", "the day before",
+                   "the previous night"),),
+    "today": (("folded", "today", "tonight", "overnight", "morning", "afternoon", "evening",
+               "during the night"),),
+    "last_week": (("folded", "last week", "a week ago", "the previous week"),),
+    "this_week": (("folded", "this week", "in recent days"),),
+    "last_month": (("folded", "last month", "a month ago", "the previous month"),),
+    "this_month": (("folded", "this month"),),
+    "last_year": (("folded", "last year", "a year ago", "the previous year"),),
+    "year_range": (("digit",),),
+    "in_year": (("digit",),),
+    "weekday": (("cased", "day"),),            # Monday ... Sunday
+    "in_month": (("month",),),
+}
+_DIGIT = re.compile(r"\d")
+# Under IGNORECASE these also match ASCII letters ("ı" matches "i") yet lower-case to something
+# else; a text holding one is not gated on its lower-case form.
+_FOLD_ODD = re.compile("[\u0130\u0131\u017f]")
+
+
+def _folding_is_plain(text: str) -> bool:
+    """Whether an IGNORECASE match of an ASCII literal in ``text`` is always that literal in
+    ``text.lower()`` (every other character lower-cases to one character, and to an ASCII
+    letter only if IGNORECASE matches it to that letter)."""
+    return _FOLD_ODD.search(text) is None
+
+
+class _Gate:
+    """The gates' facts about one text, each worked out once on first need."""
+    __slots__ = ("text", "_digit", "_month", "_low")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._digit: Optional[bool] = None
+        self._month: Optional[bool] = None
+        self._low: Optional[str] = None
+
+    def passes(self, kind: str) -> bool:
+        for cond in _GATES.get(kind, ()):
+            if not self._holds(cond):
+                return False
+        return True
+
+    def _holds(self, cond: tuple[str, ...]) -> bool:
+        what = cond[0]
+        if what == "digit":
+            if self._digit is None:
+                self._digit = _DIGIT.search(self.text) is not None
+            return self._digit
+        if what == "month":
+            if self._month is None:
+                self._month = any(m in self.text for m in _MONTH_STEMS)
+            return self._month
+        if what == "cased":
+            return any(w in self.text for w in cond[1:])
+        if self._low is None:
+            self._low = self.text.lower() if _folding_is_plain(self.text) else ""
+        if self._low == "" and self.text:
+            return True                        # odd case-folding: no gate, run the pattern
+        return any(w in self._low for w in cond[1:])
+
+
 def _resolve(kind: str, m: re.Match[str], published: date
              ) -> Optional[tuple[date, Precision, date, date, str]]:
     """(date, precision, period_from, period_to, kind) for one match, or None."""
@@ -222,7 +302,10 @@ def find_dates(text: str, published: Optional[date], offset: int = 0) -> list[Da
     except explicit full dates ("3 March 2022") which need none."""
     out: list[DateMention] = []
     taken: list[tuple[int, int]] = []
+    gate = _Gate(text)
     for kind, pattern in _PATTERNS:
+        if not gate.passes(kind):
+            continue
         for m in pattern.finditer(text):
             s, e = m.span()
             if any(s < te and ts < e for ts, te in taken):
