@@ -10,8 +10,8 @@ from eventwire.records import Actor, Article, Event, Evidence, Extraction, Figur
 from eventwire.store import Store
 from eventwire.store.extractions import save_extraction
 from eventwire.store.queries import (EventFilter, QueryError, filter_from_dict, get_article,
-                                     get_event, iter_events, query_articles, query_events,
-                                     query_figures)
+                                     get_event, iter_events, iter_figures, query_articles,
+                                     query_events, query_figures)
 
 TEXT_A = ("Russian forces shelled residential districts of Kharkiv on Monday, killing at least "
           "nine civilians, the regional governor said. In Kyiv, air raid sirens sounded overnight.")
@@ -318,3 +318,43 @@ def test_articles_page_counts_only_their_own_rows(paging_store):
     assert len({r["id"] for r in seen}) == len(seen) == 30
     assert sum(r["event_count"] for r in seen) == N_EVENTS
     assert [r["date"] for r in seen] == sorted((r["date"] for r in seen), reverse=True)
+
+
+def test_walking_figure_pages_yields_every_figure_and_group_once_in_order(paging_store):
+    con = paging_store.con
+    for i in range(40):
+        # Every fifth figure states no date: it is dated by its article's publication.
+        con.execute("INSERT INTO figures (id, article_id, quantity, value, stated_date, "
+                    "evidence_text, evidence_start, evidence_end) VALUES (?, ?, 'killed', ?, ?, "
+                    "'Nine people died.', 0, 17)",
+                    [f"fig-{(i * 7) % 40:02d}", f"art-{i % 30:02d}", i,
+                     None if i % 5 == 0 else date(2022, 2, 1) + timedelta(days=i % 9)])
+    for g in range(12):
+        con.execute("INSERT INTO figure_groups (id, group_key, quantity, last_stated, claim_count) "
+                    "VALUES (?, ?, 'killed', ?, 1)",
+                    [f"grp-{(g * 5) % 12:02d}", f"k{g}",
+                     None if g % 4 == 0 else date(2022, 3, 1) + timedelta(days=g % 3)])
+    con.execute("INSERT INTO figure_claims (figure_id, group_id, article_id, stated_date) "
+                "SELECT id, 'grp-' || lpad((value % 12)::VARCHAR, 2, '0'), article_id, stated_date "
+                "FROM figures")
+    try:
+        rows = con.execute("SELECT f.id, coalesce(f.stated_date, a.published_date) FROM figures f "
+                           "LEFT JOIN articles a ON a.id = f.article_id").fetchall()
+        expected = [r[0] for r in sorted(sorted(rows), key=lambda r: r[1], reverse=True)]
+        groups = con.execute("SELECT id, last_stated FROM figure_groups").fetchall()
+        expected_groups = [r[0] for r in sorted(sorted(g for g in groups if g[1]),
+                                                key=lambda r: r[1], reverse=True)]
+        expected_groups += sorted(g[0] for g in groups if g[1] is None)
+        for grouped, want in ((False, expected), (True, expected_groups)):
+            seen, cursor = [], None
+            while True:
+                page, cursor = query_figures(paging_store, grouped=grouped, cursor=cursor, limit=3)
+                seen += page
+                if cursor is None:
+                    break
+            assert [f["id"] for f in seen] == want
+            assert seen == list(iter_figures(paging_store, grouped=grouped, page_size=3))
+        claims = {g["id"]: len(g["claims"]) for g in iter_figures(paging_store, grouped=True)}
+        assert sum(claims.values()) == 40 and all(n > 0 for n in claims.values())
+    finally:
+        con.execute("DELETE FROM figure_claims; DELETE FROM figure_groups; DELETE FROM figures")
