@@ -72,3 +72,21 @@ def test_the_group_resolves_to_the_named_group():
     text = ("Al-Shabab fighters stormed a hotel in Beledweyne. "
             "In a statement, the group said it had killed more than 10 people.")
     assert claimants_of(text)[1] == "Al-Shabab"
+
+
+def test_reporting_verbs_grouped_by_first_letter_match_like_the_flat_list():
+    import re
+
+    from eventwire.extract import claimants
+
+    flat = re.compile(rf"\b(?:has\s+|also\s+)*(?P<verb>{claimants._VERBS})\b", re.IGNORECASE)
+    grouped = re.compile(rf"\b(?:has\s+|also\s+)*(?P<verb>{claimants._by_first_letter(claimants._VERBS)})\b",
+                         re.IGNORECASE)
+    for text in ["The ministry SAID on Monday it has also claimed the strike.",
+                 "Officials, according to Reuters, have said that 12 died; police says otherwise.",
+                 "The governor told reporters he estimated the toll; she posted and quoted it.",
+                 "Nobody spoke."]:
+        assert [(m.span(), m.group("verb")) for m in flat.finditer(text)] == \
+            [(m.span(), m.group("verb")) for m in grouped.finditer(text)]
+    with pytest.raises(ValueError):
+        claimants._by_first_letter(r"said|tell(?:s)?")
