@@ -1,9 +1,7 @@
-"""Writing and reading extracted events and figures (mention level) in the store."""
+"""Writing extracted events, figures and their evidence (mention level) to the store."""
 from __future__ import annotations
 
 import hashlib
-import json
-from typing import Iterable
 
 from ..records import Event, Evidence, Extraction, Figure
 from ..taxonomy import EVENT_TYPES
@@ -85,27 +83,3 @@ def save_extraction(store: Store, extraction: Extraction) -> None:
         con.execute("UPDATE articles SET extracted = true, flags = list_sort(list_distinct("
                     "list_concat(coalesce(flags, []), ?::VARCHAR[]))) WHERE id = ?",
                     [list(extraction.flags), aid])
-
-
-def load_events(store: Store, article_ids: Iterable[str] | None = None) -> list[Event]:
-    sql = "SELECT record FROM events"
-    params: list = []
-    if article_ids is not None:
-        ids = list(article_ids)
-        if not ids:
-            return []
-        sql += " WHERE article_id IN (SELECT unnest(?::VARCHAR[]))"
-        params = [ids]
-    return [Event.model_validate(json.loads(r[0])) for r in store.con.execute(sql + " ORDER BY id", params).fetchall()]
-
-
-def load_figures(store: Store, article_ids: Iterable[str] | None = None) -> list[Figure]:
-    sql = "SELECT record FROM figures"
-    params: list = []
-    if article_ids is not None:
-        ids = list(article_ids)
-        if not ids:
-            return []
-        sql += " WHERE article_id IN (SELECT unnest(?::VARCHAR[]))"
-        params = [ids]
-    return [Figure.model_validate(json.loads(r[0])) for r in store.con.execute(sql + " ORDER BY id", params).fetchall()]
