@@ -13,7 +13,7 @@ from typing import Any, Optional
 from ..records import Actor, Event, Evidence, Location
 from ..taxonomy import EVENT_TYPES, PLACELESS_TYPES
 from . import claimants, dates, figures, places, types
-from .actors import ActorBook, resolve_actor
+from .actors import is_armed_group, resolve_actor
 from .context import ArticleContext, Sentence
 
 _VIOLENT_PARENTS = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
@@ -475,14 +475,9 @@ def _fallback_agent(sentence: Sentence, avoid: Optional[tuple[int, int]]) -> Opt
     for m in _FORCES.finditer(sentence.text):
         if avoid and avoid[0] <= m.start() < avoid[1]:
             continue
-        if country_code(m.group(1)) or sector_words_group(m.group(1)):
+        if country_code(m.group(1)) or is_armed_group(m.group(1)):
             return m.start(), m.end()
     return None
-
-
-def sector_words_group(name: str) -> bool:
-    from .actors import _GROUP_RE
-    return any(rx.search(name) for rx, _, _ in _GROUP_RE)
 
 
 # --- assembly -------------------------------------------------------------------------------
@@ -529,7 +524,7 @@ def events_in_sentence(ctx: ArticleContext, sentence: Sentence) -> list[Event]:
             if actor is not None and actor.country is None and actor.sector in _LOCAL_SECTORS:
                 actor.country = where
         date_iso, precision, date_ev = dates.event_date(ctx, sentence, m.trigger)
-        if date_ev is None and STORY_DATE:
+        if date_ev is None:
             date_iso, precision, date_ev = _story_date(ctx, sentence) or (date_iso, precision, date_ev)
         if _is_history(ctx, date_iso):
             continue
@@ -563,7 +558,6 @@ def events_in_sentence(ctx: ArticleContext, sentence: Sentence) -> list[Event]:
 HISTORY_DAYS = 45
 
 
-STORY_DATE = True
 STORY_LOOKBACK = 3     # sentences; further back the story has usually moved on
 
 
@@ -659,7 +653,7 @@ def merge_within_article(events: list[Event]) -> list[Event]:
     return kept
 
 
-def assemble(ctx: ArticleContext, book: Optional[ActorBook] = None) -> list[Event]:
+def assemble(ctx: ArticleContext) -> list[Event]:
     events: list[Event] = []
     for sentence in ctx.sentences:
         if sentence.doc is None:
