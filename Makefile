@@ -42,6 +42,7 @@ bench: install
 	$(PY) benchmarks/ingest.py
 	$(PY) benchmarks/extract.py
 	$(PY) benchmarks/resolve.py
+	$(PY) benchmarks/resolution_quality.py
 	$(PY) benchmarks/api.py
 
 clean:
