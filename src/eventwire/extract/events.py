@@ -8,338 +8,19 @@ one record per happening when an article tells it twice (CODEBOOK 3.1).
 from __future__ import annotations
 
 import re
-from typing import Any, Optional
+from typing import Optional
 
-from ..records import Actor, Event, Evidence, Location
+from ..records import Actor, Event, Evidence
 from ..taxonomy import EVENT_TYPES, PLACELESS_TYPES
-from . import claimants, dates, figures, places, types
-from .actors import is_armed_group, resolve_actor
+from . import arguments, claimants, dates, figures, places, types, where
+from .actors import resolve_actor
 from .context import ArticleContext, Sentence
+from .where import story_place  # noqa: F401  (the pipeline reads events.story_place)
 
 _VIOLENT_PARENTS = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
-# Types where one trigger over several named towns means one happening per town.
-_SPLIT_BY_PLACE = {"shelling_artillery_missile", "air_drone_strike", "armed_clash",
-                   "non_state_actor_overtakes_territory", "government_regains_territory",
-                   "remote_explosive", "attack"}
 _LOCAL_SECTORS = {"civilians", "rebels", "militia", "police", "protesters", "rioters"}
 _PRONOUNS = {"it", "they", "he", "she", "we", "i", "them", "this", "that", "which", "who",
              "its", "their", "his", "her", "both", "one", "some", "others"}
-_LEFT_DEPS = {"det", "amod", "compound", "poss", "nummod", "nmod", "case", "quantmod",
-              "advmod", "npadvmod", "punct", "cc", "conj", "appos"}
-
-
-# --- arguments from the dependency parse ------------------------------------------------------
-def _phrase(tok) -> tuple[int, int]:
-    """Char span (relative to the sentence) of the noun phrase headed by ``tok``: its left
-    modifiers and a short "of"-complement, without relative clauses."""
-    left = tok.i
-    for t in tok.lefts:
-        if t.dep_ in _LEFT_DEPS or t.dep_ == "poss":
-            left = min(left, t.left_edge.i)
-    right = tok.i
-    for t in tok.rights:
-        if t.dep_ == "prep" and t.lower_ == "of" and t.right_edge.i - tok.i <= 6:
-            right = max(right, t.right_edge.i)
-        elif t.dep_ in ("compound", "appos") and t.right_edge.i - tok.i <= 6:
-            right = max(right, t.right_edge.i)
-    doc = tok.doc
-    while left < right and doc[left].is_punct:
-        left += 1
-    while right > left and doc[right].is_punct:
-        right -= 1
-    return doc[left].idx, doc[right].idx + len(doc[right])
-
-
-def _token_at(doc, char: int):
-    for t in doc:
-        if t.idx <= char < t.idx + len(t) or t.idx >= char:
-            return t
-    return None
-
-
-def _verb_args(verb) -> tuple[Any, Any]:
-    agent = patient = None
-    for c in verb.children:
-        if c.dep_ in ("nsubj",) and agent is None:
-            agent = c
-        elif c.dep_ == "nsubjpass":
-            patient = c
-        elif c.dep_ == "agent":
-            agent = next((g for g in c.children if g.dep_ == "pobj"), agent)
-        elif c.dep_ in ("dobj", "obj") and patient is None:
-            patient = c
-    if patient is None:
-        for c in verb.children:
-            if c.dep_ == "prep" and c.lower_ in ("on", "against", "at", "with", "into", "upon", "to"):
-                patient = next((g for g in c.children if g.dep_ == "pobj"), None)
-                if patient is not None:
-                    break
-    if agent is None:
-        agent = _subject_of(verb)
-    return agent, patient
-
-
-def _subject_of(verb):
-    """The subject of a verb, climbing from a participle or infinitive clause to the clause it
-    hangs on ("Militants attacked a train, taking hostages": who took hostages)."""
-    for _ in range(3):
-        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-        if subj is not None:
-            return subj
-        if verb.dep_ not in ("xcomp", "conj", "advcl") or verb.head is verb:
-            return None
-        verb = verb.head
-    return None
-
-
-def _noun_args(noun) -> tuple[Any, Any]:
-    agent = patient = None
-    for c in noun.children:
-        if c.dep_ == "prep" and c.lower_ == "by":
-            agent = next((g for g in c.children if g.dep_ == "pobj"), None)
-        elif c.dep_ == "prep" and c.lower_ in ("on", "against", "of"):
-            patient = next((g for g in c.children if g.dep_ == "pobj"), patient)
-        elif c.dep_ in ("amod", "compound", "poss") and agent is None and c.ent_type_ in ("NORP", "GPE", "ORG"):
-            agent = c
-    # "Russia launched an attack on X": the noun's governing verb carries the agent.
-    if agent is None and noun.dep_ in ("dobj", "obj") and noun.head.pos_ in ("VERB", "AUX"):
-        agent = _subject_of(noun.head)
-    return agent, patient
-
-
-def parse_arguments(sentence: Sentence, trigger: tuple[int, int]) -> tuple[Optional[tuple[int, int]], Optional[tuple[int, int]]]:
-    doc = sentence.doc
-    if doc is None:
-        return None, None
-    tok = _token_at(doc, trigger[0])
-    if tok is None:
-        return None, None
-    if tok.pos_ in ("VERB", "AUX"):
-        agent, patient = _verb_args(tok)
-    else:
-        agent, patient = _noun_args(tok)
-        if agent is None and patient is None and tok.head.pos_ == "VERB" and tok.dep_ in ("nsubj", "nsubjpass"):
-            # "Shelling hit Kharkiv": the verb's object is what was acted on.
-            _, patient = _verb_args(tok.head)
-
-    def span(t):
-        return None if t is None else _phrase(t)
-    return span(agent), span(patient)
-
-
-# --- places, actors ---------------------------------------------------------------------------
-def _sentence_ents(sentence: Sentence) -> Optional[list[tuple[int, int, str]]]:
-    if sentence.doc is None:
-        return None
-    return [(e.start_char, e.end_char, e.label_) for e in sentence.doc.ents]
-
-
-def sentence_places(ctx: ArticleContext, sentence: Sentence) -> list[Location]:
-    cache = ctx.extra.setdefault("places_by_sentence", {})
-    if sentence.index not in cache:
-        cache[sentence.index] = places.find_places(sentence.text, offset=sentence.start,
-                                                   ents=_sentence_ents(sentence), context=ctx.places)
-    return cache[sentence.index]
-
-
-def _inside(loc: Location, span: Optional[tuple[int, int]], sentence: Sentence) -> bool:
-    if span is None or loc.evidence is None:
-        return False
-    s = loc.evidence.start - sentence.start
-    return span[0] <= s < span[1]
-
-
-def _context_place(ctx: ArticleContext, sentence: Sentence) -> Optional[Location]:
-    """Where an event with no place in its sentence happened: the smallest place of the
-    nearest earlier sentence in the same paragraph, else the last place named shortly before,
-    else the article's story place or main country."""
-    for prev in reversed(ctx.sentences[max(0, sentence.index - 3):sentence.index]):
-        if prev.paragraph != sentence.paragraph:
-            break
-        locs = [loc for loc in sentence_places(ctx, prev)
-                if loc.precision in (1, 2) and not _attributive(ctx, loc)]
-        if locs:
-            return places.smallest_place(locs)
-    if ctx.places is not None:
-        before = _place_before(ctx, sentence.start)
-        if before is not None and before.evidence is not None and \
-                sentence.start - before.evidence.start < 1500:
-            return before
-    return ctx.extra.get("story_place") or ctx.extra.get("main_country")
-
-
-_UNLISTED = re.compile(r"\b(?i:in|at|near|outside|around|through|the (?:town|village|city|district|camp|neighbourhood) of)"
-                       r"\s+((?:al-|el-)?[A-Z][\w’'\-]+(?:\s+(?:al-|el-)?[A-Z][\w’'\-]+)?)")
-_NOT_PLACES = re.compile(r"^(?:January|February|March|April|May|June|July|August|September|October|"
-                         r"November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
-                         r"Sunday|Parliament|Congress|Senate|Nato|NATO|The|This|That|Government|"
-                         r"Court|Council|Ministry|House|Office|Washington|Moscow|Europe|Africa|Asia|"
-                         r"Christmas|Ramadan|Eid|Islamic|Isis|Isil|God|Allah|His|Her|Their|Our)\b")
-
-
-def _named_as_person(text: str, name: str) -> bool:
-    """Does the article use the name as a person's: before "said", after a title or a first name?"""
-    last = re.escape(name.split()[-1])
-    return bool(re.search(rf"(?<!of )(?<!in )(?<!from )\b{last}\s+(?:said|says|told|added|wrote)\b|"
-                          rf"\b(?:Mr|Ms|Mrs|Dr|Gen|Col|President|Minister|commander|spokesman|"
-                          rf"spokeswoman|[A-Z][a-z]+)\.?\s+{last}\b(?!\s+(?:province|region|district))", text)) \
-        and not re.search(rf"\b(?i:in|at|near)\s+{last}\b.*\b(?i:in|at|near)\s+{last}\b", text)
-
-
-def _unlisted_places(ctx: ArticleContext, text: str, offset: int) -> list[Location]:
-    """Places the gazetteer lacks (hamlets, camps, neighbourhoods: "in Baghuz"), read from
-    "in/at/near X" and put in the article's main country — the name is what a reader and the
-    scorer compare; coordinates stay unknown."""
-    main = ctx.extra.get("main_country")
-    if main is None or not main.country:
-        return []
-    from .countries import country_code
-    from .gazetteer import get_gazetteer
-    out = []
-    for m in _UNLISTED.finditer(text):
-        name = m.group(1)
-        if _NOT_PLACES.match(name) or country_code(name) or get_gazetteer().has(name) \
-                or _named_as_person(ctx.text, name):
-            continue
-        s = offset + m.start(1)
-        out.append(Location(name=name, country=main.country, precision=1,
-                            evidence=Evidence(text=name, start=s, end=s + len(name))))
-    return out
-
-
-_NAMES_A_THING = re.compile(r"^\s*(?:agreement|accords?|talks|summit|process|deal|declaration|"
-                            r"protocol|format|conference|airport|university|hotel|group|"
-                            r"administration|government|regime|council|office)\b", re.I)
-
-
-def _attributive(ctx: ArticleContext, loc: Location) -> bool:
-    """"the Doha agreement", "the Minsk talks": the place names a thing, not where it happens."""
-    return loc.evidence is not None and bool(_NAMES_A_THING.match(ctx.text[loc.evidence.end:loc.evidence.end + 20]))
-
-
-def _place_before(ctx: ArticleContext, offset: int) -> Optional[Location]:
-    """The last town or region named before ``offset`` that is not part of a name."""
-    best = None
-    for loc in getattr(ctx.places, "mentions", []):
-        if loc.evidence is None or loc.evidence.start >= offset:
-            break
-        if loc.country and loc.precision in (1, 2) and not _attributive(ctx, loc):
-            best = loc
-    return best
-
-
-def story_place(ctx: ArticleContext) -> Optional[Location]:
-    """The town or region the article keeps coming back to (named at least twice, in its
-    main country): where an undated, unplaced sentence of the story most likely happened."""
-    if ctx.places is None:
-        return None
-    main = ctx.extra.get("main_country")
-    counts: dict[str, list[Location]] = {}
-    for loc in getattr(ctx.places, "mentions", []):
-        if loc.precision in (1, 2) and loc.country and (main is None or loc.country == main.country) \
-                and not _attributive(ctx, loc):
-            counts.setdefault(loc.name.lower(), []).append(loc)
-    for loc in _unlisted_places(ctx, ctx.text, 0):
-        counts.setdefault(loc.name.lower(), []).append(loc)
-    if not counts:
-        return None
-    best = max(counts.values(), key=lambda v: (len(v), -v[0].evidence.start if v[0].evidence else 0))
-    return best[0] if len(best) >= 2 else None
-
-
-_SPEECH = {"say", "tell", "claim", "accuse", "deny", "announce", "warn", "demand", "urge",
-           "confirm", "report", "insist", "blame", "condemn", "call", "allege", "state", "add",
-           "recognise", "recognize", "respond", "reply", "threaten", "vow", "agree", "decide",
-           "estimate", "believe", "assess", "note", "suggest", "indicate", "write", "tweet",
-           "post", "acknowledge", "admit", "argue", "predict", "expect", "fear"}
-_SETTLEMENT_BEFORE = re.compile(r"\b(?:city|cities|town|towns|village|villages|port)\s+(?:of\s+)?"
-                                r"(?:[\w’'\-]+,?\s+(?:and\s+)?){0,6}$", re.I)
-
-
-def _speaks(sentence: Sentence, loc: Location) -> bool:
-    """A place named as the one who speaks or decides ("Moscow said", "Kyiv's envoy warned")
-    is an actor by metonymy, not where the event happened."""
-    if sentence.doc is None or loc.evidence is None:
-        return False
-    tok = _token_at(sentence.doc, loc.evidence.start - sentence.start)
-    if tok is None:
-        return False
-    head = tok
-    while head.dep_ in ("compound", "poss", "amod", "det") and head.head is not head:
-        head = head.head
-    if head.dep_ == "nsubj" and head.head.lemma_ in _SPEECH:
-        return True
-    # "US officials estimated...": a place that only qualifies who speaks.
-    return head is not tok and head.dep_ == "nsubj" and head.lemma_ in (
-        "official", "officials", "ministry", "minister", "government", "source", "leader",
-        "spokesman", "spokeswoman", "spokesperson", "president", "authority", "military")
-
-
-_LOCATIVE_BEFORE = re.compile(r"\b(?:in|across|throughout|into|inside|on|at|over|against|"
-                              r"around|near|of|from)\s+(?:the\s+)?(?:[a-z\-]+\s+){0,2}$")
-
-
-def _locative(sentence: Sentence, loc: Location) -> bool:
-    """A country is where it happened only when the sentence puts the act there ("in Syria",
-    "attacks on Ukraine"), not when it names who owns, runs or says something."""
-    if loc.evidence is None:
-        return False
-    before = sentence.text[:loc.evidence.start - sentence.start]
-    return bool(_LOCATIVE_BEFORE.search(before[-40:]))
-
-
-def _as_settlement(ctx: ArticleContext, sentence: Sentence, loc: Location) -> Location:
-    """"the cities of Kharkiv and Zaporizhzhia": read as towns even where a region has the name."""
-    if loc.precision != 2 or loc.evidence is None:
-        return loc
-    before = sentence.text[:loc.evidence.start - sentence.start]
-    if not _SETTLEMENT_BEFORE.search(before):
-        return loc
-    from .gazetteer import geocode
-    town = geocode(loc.name, countries=[loc.country] if loc.country else (), level=1,
-                   evidence=loc.evidence)
-    return town if town is not None and town.country == loc.country else loc
-
-
-def _venue(sentence: Sentence, trigger: tuple[int, int], locs: list[Location]) -> Optional[Location]:
-    """Where talks, accusations or agreements took place, only when the text says so: a place
-    governed by "in"/"at" hanging off the trigger or the clause's verb ("met in Warsaw",
-    "talks in Jeddah") — never the place of the act a statement is about (CODEBOOK s.5)."""
-    if sentence.doc is None:
-        return None
-    trig = _token_at(sentence.doc, trigger[0])
-    anchors = {trig, trig.head} if trig is not None else set()
-    for loc in locs:
-        if loc is None or loc.evidence is None or loc.precision == 3:
-            continue
-        tok = _token_at(sentence.doc, loc.evidence.start - sentence.start)
-        if tok is None:
-            continue
-        while tok.dep_ in ("compound", "amod") and tok.head is not tok:
-            tok = tok.head
-        prep = tok.head
-        if tok.dep_ == "pobj" and prep.lower_ in ("in", "at") and prep.head in anchors:
-            return loc
-    return None
-
-
-def _pick_places(ctx: ArticleContext, sentence: Sentence, mention, agent_span) -> list[Location]:
-    locs = [loc for loc in sentence_places(ctx, sentence)
-            if not _inside(loc, agent_span, sentence) and not _speaks(sentence, loc)]
-    if not any(loc.precision in (1, 2) for loc in locs):
-        locs += _unlisted_places(ctx, sentence.text, sentence.start)
-    if not locs:
-        return []
-    locs = [_as_settlement(ctx, sentence, loc) for loc in locs
-            if loc.precision != 3 or _locative(sentence, loc)]
-    towns = [loc for loc in locs if loc.precision == 1]
-    if len(towns) > 1 and mention.type in _SPLIT_BY_PLACE:
-        seen: dict[str, Location] = {}
-        for loc in towns:
-            seen.setdefault(loc.name.lower(), loc)
-        return list(seen.values())
-    best = places.smallest_place(locs)
-    return [best] if best else []
 
 
 _TIME_WORDS = re.compile(r"^(?:(?:on|last|this|early|late)\s+)?(?:monday|tuesday|wednesday|thursday|"
@@ -352,21 +33,6 @@ _POSSESSIVE = {"its", "their", "his", "her", "our"}
 _PERSONAL = {"he", "she", "him", "her", "his"}
 
 
-def _subject_before(sentence: Sentence, limit: int):
-    """The nearest subject noun (a proper name or an entity) that starts before ``limit``."""
-    doc = sentence.doc
-    if doc is None:
-        return None
-    best = None
-    for t in doc:
-        if t.idx >= limit:
-            break
-        if t.dep_ in ("nsubj", "nsubjpass") and (t.pos_ == "PROPN" or t.ent_type_ in
-                                                  ("GPE", "ORG", "NORP", "PERSON")):
-            best = t
-    return best
-
-
 def _antecedent(ctx: ArticleContext, sentence: Sentence, start: int, person: bool) -> Optional[Actor]:
     """Who a pronoun stands for: an earlier subject of this sentence, else the subject of
     the nearest earlier parsed sentence of the paragraph. Plain heuristics, no coreference model."""
@@ -376,12 +42,12 @@ def _antecedent(ctx: ArticleContext, sentence: Sentence, start: int, person: boo
         if prev.paragraph == sentence.paragraph:
             candidates.append((prev, len(prev.text)))
     for sent, limit in candidates:
-        tok = _subject_before(sent, limit)
+        tok = arguments.subject_before(sent, limit)
         if tok is None:
             continue
         if person and tok.ent_type_ not in ("PERSON", ""):
             continue
-        s, e = _phrase(tok)
+        s, e = arguments.phrase(tok)
         return resolve_actor(sent.text[s:e], book, sent.evidence(s, e))
     return None
 
@@ -425,11 +91,6 @@ def _actor(ctx: ArticleContext, sentence: Sentence, span, violent: bool,
     return actor
 
 
-_FORCES = re.compile(r"\b(?:the\s+)?([A-Z][\w’'.\-]+(?:\s+[A-Z][\w’'.\-]+)?)(?:’s|'s)?\s+(?:[a-z\-]+\s+)?"
-                     r"(forces|troops|army|military|soldiers|jets|warplanes|artillery|missiles?|"
-                     r"drones?|militants|fighters|rebels|police|navy|aircraft|units)\b")
-
-
 _WEAPON_HEAD = re.compile(r"\b(missiles?|rockets?|shells?|bombs?|drones?|weapons?|munitions|"
                           r"artillery|mortars?|grenades?|mines?)\W*$", re.I)
 _CIVILIAN_CUES = re.compile(r"\b(civilians?|residents?|people|children|homes?|houses?|apartments?|"
@@ -468,18 +129,6 @@ def _implied_target(ctx: ArticleContext, sentence: Sentence, etype: str,
     return None
 
 
-def _fallback_agent(sentence: Sentence, avoid: Optional[tuple[int, int]]) -> Optional[tuple[int, int]]:
-    """With no parsed agent, a "<Demonym> forces"-like phrase in the sentence that is not the
-    patient: news names the side that fires this way even when the parse misses it."""
-    from .countries import country_code
-    for m in _FORCES.finditer(sentence.text):
-        if avoid and avoid[0] <= m.start() < avoid[1]:
-            continue
-        if country_code(m.group(1)) or is_armed_group(m.group(1)):
-            return m.start(), m.end()
-    return None
-
-
 # --- assembly -------------------------------------------------------------------------------
 def events_in_sentence(ctx: ArticleContext, sentence: Sentence) -> list[Event]:
     # The MiniLM tie-breaker measured neutral on dev and dev-world and -0.016 on snippets once
@@ -495,12 +144,12 @@ def events_in_sentence(ctx: ArticleContext, sentence: Sentence) -> list[Event]:
         violent = parent in _VIOLENT_PARENTS
         agent_span = getattr(m, "agent", None)
         patient_span = getattr(m, "patient", None)
-        p_agent, p_patient = parse_arguments(sentence, m.trigger)
+        p_agent, p_patient = arguments.parse_arguments(sentence, m.trigger)
         patient_span = patient_span or p_patient
         placeless = m.type in PLACELESS_TYPES
         # The detector's agent first, then the parse's, then a "<Demonym> forces" phrase.
         actor1 = None
-        for span in (agent_span, p_agent, _fallback_agent(sentence, patient_span) if violent else None):
+        for span in (agent_span, p_agent, arguments.fallback_agent(sentence, patient_span) if violent else None):
             actor1 = _actor(ctx, sentence, span, violent, placeless)
             if actor1 is not None:
                 agent_span = span
@@ -511,20 +160,20 @@ def events_in_sentence(ctx: ArticleContext, sentence: Sentence) -> list[Event]:
             actor2 = None
         if actor2 is None:
             actor2 = _implied_target(ctx, sentence, m.type, actor1)
-        locs = _pick_places(ctx, sentence, m, agent_span)
+        locs = where.pick_places(ctx, sentence, m, agent_span)
         if not locs and m.type not in PLACELESS_TYPES:
-            fallback = _context_place(ctx, sentence)
+            fallback = where.context_place(ctx, sentence)
             if fallback is None and not ctx.extra.get("fragment"):
                 continue        # CODEBOOK 3.5: no place at all -> not an event
             locs = [fallback]  # type: ignore[list-item]
         if m.type in PLACELESS_TYPES:
-            venue = _venue(sentence, m.trigger, locs)
+            venue = where.venue(sentence, m.trigger, locs)
             locs = [venue]  # type: ignore[list-item]
         # Unnamed non-state and civilian sides belong to the country where it happened.
-        where = next((loc.country for loc in locs if loc is not None and loc.country), None)
+        country_there = next((loc.country for loc in locs if loc is not None and loc.country), None)
         for actor in (actor1, actor2):
             if actor is not None and actor.country is None and actor.sector in _LOCAL_SECTORS:
-                actor.country = where
+                actor.country = country_there
         date_iso, precision, date_ev = dates.event_date(ctx, sentence, m.trigger)
         if date_ev is None:
             date_iso, precision, date_ev = _story_date(ctx, sentence) or (date_iso, precision, date_ev)

@@ -1,0 +1,144 @@
+"""Arguments from the dependency parse: who acted and what was acted on, as character spans
+relative to the sentence, for a trigger the detector found. The event assembler turns these
+spans into actors; place choice uses ``token_at`` to read how a place hangs in the parse.
+"""
+from __future__ import annotations
+
+import re
+from typing import Any, Optional
+
+from .actors import is_armed_group
+from .context import Sentence
+
+_LEFT_DEPS = {"det", "amod", "compound", "poss", "nummod", "nmod", "case", "quantmod",
+              "advmod", "npadvmod", "punct", "cc", "conj", "appos"}
+
+
+def phrase(tok) -> tuple[int, int]:
+    """Char span (relative to the sentence) of the noun phrase headed by ``tok``: its left
+    modifiers and a short "of"-complement, without relative clauses."""
+    left = tok.i
+    for t in tok.lefts:
+        if t.dep_ in _LEFT_DEPS or t.dep_ == "poss":
+            left = min(left, t.left_edge.i)
+    right = tok.i
+    for t in tok.rights:
+        if t.dep_ == "prep" and t.lower_ == "of" and t.right_edge.i - tok.i <= 6:
+            right = max(right, t.right_edge.i)
+        elif t.dep_ in ("compound", "appos") and t.right_edge.i - tok.i <= 6:
+            right = max(right, t.right_edge.i)
+    doc = tok.doc
+    while left < right and doc[left].is_punct:
+        left += 1
+    while right > left and doc[right].is_punct:
+        right -= 1
+    return doc[left].idx, doc[right].idx + len(doc[right])
+
+
+def token_at(doc, char: int):
+    for t in doc:
+        if t.idx <= char < t.idx + len(t) or t.idx >= char:
+            return t
+    return None
+
+
+def _verb_args(verb) -> tuple[Any, Any]:
+    agent = patient = None
+    for c in verb.children:
+        if c.dep_ in ("nsubj",) and agent is None:
+            agent = c
+        elif c.dep_ == "nsubjpass":
+            patient = c
+        elif c.dep_ == "agent":
+            agent = next((g for g in c.children if g.dep_ == "pobj"), agent)
+        elif c.dep_ in ("dobj", "obj") and patient is None:
+            patient = c
+    if patient is None:
+        for c in verb.children:
+            if c.dep_ == "prep" and c.lower_ in ("on", "against", "at", "with", "into", "upon", "to"):
+                patient = next((g for g in c.children if g.dep_ == "pobj"), None)
+                if patient is not None:
+                    break
+    if agent is None:
+        agent = _subject_of(verb)
+    return agent, patient
+
+
+def _subject_of(verb):
+    """The subject of a verb, climbing from a participle or infinitive clause to the clause it
+    hangs on ("Militants attacked a train, taking hostages": who took hostages)."""
+    for _ in range(3):
+        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subj is not None:
+            return subj
+        if verb.dep_ not in ("xcomp", "conj", "advcl") or verb.head is verb:
+            return None
+        verb = verb.head
+    return None
+
+
+def _noun_args(noun) -> tuple[Any, Any]:
+    agent = patient = None
+    for c in noun.children:
+        if c.dep_ == "prep" and c.lower_ == "by":
+            agent = next((g for g in c.children if g.dep_ == "pobj"), None)
+        elif c.dep_ == "prep" and c.lower_ in ("on", "against", "of"):
+            patient = next((g for g in c.children if g.dep_ == "pobj"), patient)
+        elif c.dep_ in ("amod", "compound", "poss") and agent is None and c.ent_type_ in ("NORP", "GPE", "ORG"):
+            agent = c
+    # "Russia launched an attack on X": the noun's governing verb carries the agent.
+    if agent is None and noun.dep_ in ("dobj", "obj") and noun.head.pos_ in ("VERB", "AUX"):
+        agent = _subject_of(noun.head)
+    return agent, patient
+
+
+def parse_arguments(sentence: Sentence, trigger: tuple[int, int]) -> tuple[Optional[tuple[int, int]], Optional[tuple[int, int]]]:
+    doc = sentence.doc
+    if doc is None:
+        return None, None
+    tok = token_at(doc, trigger[0])
+    if tok is None:
+        return None, None
+    if tok.pos_ in ("VERB", "AUX"):
+        agent, patient = _verb_args(tok)
+    else:
+        agent, patient = _noun_args(tok)
+        if agent is None and patient is None and tok.head.pos_ == "VERB" and tok.dep_ in ("nsubj", "nsubjpass"):
+            # "Shelling hit Kharkiv": the verb's object is what was acted on.
+            _, patient = _verb_args(tok.head)
+
+    def span(t):
+        return None if t is None else phrase(t)
+    return span(agent), span(patient)
+
+
+def subject_before(sentence: Sentence, limit: int):
+    """The nearest subject noun (a proper name or an entity) that starts before ``limit``."""
+    doc = sentence.doc
+    if doc is None:
+        return None
+    best = None
+    for t in doc:
+        if t.idx >= limit:
+            break
+        if t.dep_ in ("nsubj", "nsubjpass") and (t.pos_ == "PROPN" or t.ent_type_ in
+                                                  ("GPE", "ORG", "NORP", "PERSON")):
+            best = t
+    return best
+
+
+_FORCES = re.compile(r"\b(?:the\s+)?([A-Z][\w’'.\-]+(?:\s+[A-Z][\w’'.\-]+)?)(?:’s|'s)?\s+(?:[a-z\-]+\s+)?"
+                     r"(forces|troops|army|military|soldiers|jets|warplanes|artillery|missiles?|"
+                     r"drones?|militants|fighters|rebels|police|navy|aircraft|units)\b")
+
+
+def fallback_agent(sentence: Sentence, avoid: Optional[tuple[int, int]]) -> Optional[tuple[int, int]]:
+    """With no parsed agent, a "<Demonym> forces"-like phrase in the sentence that is not the
+    patient: news names the side that fires this way even when the parse misses it."""
+    from .countries import country_code
+    for m in _FORCES.finditer(sentence.text):
+        if avoid and avoid[0] <= m.start() < avoid[1]:
+            continue
+        if country_code(m.group(1)) or is_armed_group(m.group(1)):
+            return m.start(), m.end()
+    return None

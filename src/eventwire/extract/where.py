@@ -1,0 +1,233 @@
+"""Place choice: which of the places a sentence names is where its event happened — the
+sentence's own places minus those that only name a speaker, an owner or a thing, places the
+gazetteer lacks, a settlement reading for "the city of X", one place per town where a strike
+hit several, and the place the story carries on from when the sentence names none.
+"""
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from ..records import Evidence, Location
+from . import places
+from .arguments import token_at
+from .context import ArticleContext, Sentence
+
+# Types where one trigger over several named towns means one happening per town.
+_SPLIT_BY_PLACE = {"shelling_artillery_missile", "air_drone_strike", "armed_clash",
+                   "non_state_actor_overtakes_territory", "government_regains_territory",
+                   "remote_explosive", "attack"}
+
+
+def _sentence_ents(sentence: Sentence) -> Optional[list[tuple[int, int, str]]]:
+    if sentence.doc is None:
+        return None
+    return [(e.start_char, e.end_char, e.label_) for e in sentence.doc.ents]
+
+
+def sentence_places(ctx: ArticleContext, sentence: Sentence) -> list[Location]:
+    cache = ctx.extra.setdefault("places_by_sentence", {})
+    if sentence.index not in cache:
+        cache[sentence.index] = places.find_places(sentence.text, offset=sentence.start,
+                                                   ents=_sentence_ents(sentence), context=ctx.places)
+    return cache[sentence.index]
+
+
+def _inside(loc: Location, span: Optional[tuple[int, int]], sentence: Sentence) -> bool:
+    if span is None or loc.evidence is None:
+        return False
+    s = loc.evidence.start - sentence.start
+    return span[0] <= s < span[1]
+
+
+def context_place(ctx: ArticleContext, sentence: Sentence) -> Optional[Location]:
+    """Where an event with no place in its sentence happened: the smallest place of the
+    nearest earlier sentence in the same paragraph, else the last place named shortly before,
+    else the article's story place or main country."""
+    for prev in reversed(ctx.sentences[max(0, sentence.index - 3):sentence.index]):
+        if prev.paragraph != sentence.paragraph:
+            break
+        locs = [loc for loc in sentence_places(ctx, prev)
+                if loc.precision in (1, 2) and not _attributive(ctx, loc)]
+        if locs:
+            return places.smallest_place(locs)
+    if ctx.places is not None:
+        before = _place_before(ctx, sentence.start)
+        if before is not None and before.evidence is not None and \
+                sentence.start - before.evidence.start < 1500:
+            return before
+    return ctx.extra.get("story_place") or ctx.extra.get("main_country")
+
+
+_UNLISTED = re.compile(r"\b(?i:in|at|near|outside|around|through|the (?:town|village|city|district|camp|neighbourhood) of)"
+                       r"\s+((?:al-|el-)?[A-Z][\w’'\-]+(?:\s+(?:al-|el-)?[A-Z][\w’'\-]+)?)")
+_NOT_PLACES = re.compile(r"^(?:January|February|March|April|May|June|July|August|September|October|"
+                         r"November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
+                         r"Sunday|Parliament|Congress|Senate|Nato|NATO|The|This|That|Government|"
+                         r"Court|Council|Ministry|House|Office|Washington|Moscow|Europe|Africa|Asia|"
+                         r"Christmas|Ramadan|Eid|Islamic|Isis|Isil|God|Allah|His|Her|Their|Our)\b")
+
+
+def _named_as_person(text: str, name: str) -> bool:
+    """Does the article use the name as a person's: before "said", after a title or a first name?"""
+    last = re.escape(name.split()[-1])
+    return bool(re.search(rf"(?<!of )(?<!in )(?<!from )\b{last}\s+(?:said|says|told|added|wrote)\b|"
+                          rf"\b(?:Mr|Ms|Mrs|Dr|Gen|Col|President|Minister|commander|spokesman|"
+                          rf"spokeswoman|[A-Z][a-z]+)\.?\s+{last}\b(?!\s+(?:province|region|district))", text)) \
+        and not re.search(rf"\b(?i:in|at|near)\s+{last}\b.*\b(?i:in|at|near)\s+{last}\b", text)
+
+
+def _unlisted_places(ctx: ArticleContext, text: str, offset: int) -> list[Location]:
+    """Places the gazetteer lacks (hamlets, camps, neighbourhoods: "in Baghuz"), read from
+    "in/at/near X" and put in the article's main country — the name is what a reader and the
+    scorer compare; coordinates stay unknown."""
+    main = ctx.extra.get("main_country")
+    if main is None or not main.country:
+        return []
+    from .countries import country_code
+    from .gazetteer import get_gazetteer
+    out = []
+    for m in _UNLISTED.finditer(text):
+        name = m.group(1)
+        if _NOT_PLACES.match(name) or country_code(name) or get_gazetteer().has(name) \
+                or _named_as_person(ctx.text, name):
+            continue
+        s = offset + m.start(1)
+        out.append(Location(name=name, country=main.country, precision=1,
+                            evidence=Evidence(text=name, start=s, end=s + len(name))))
+    return out
+
+
+_NAMES_A_THING = re.compile(r"^\s*(?:agreement|accords?|talks|summit|process|deal|declaration|"
+                            r"protocol|format|conference|airport|university|hotel|group|"
+                            r"administration|government|regime|council|office)\b", re.I)
+
+
+def _attributive(ctx: ArticleContext, loc: Location) -> bool:
+    """"the Doha agreement", "the Minsk talks": the place names a thing, not where it happens."""
+    return loc.evidence is not None and bool(_NAMES_A_THING.match(ctx.text[loc.evidence.end:loc.evidence.end + 20]))
+
+
+def _place_before(ctx: ArticleContext, offset: int) -> Optional[Location]:
+    """The last town or region named before ``offset`` that is not part of a name."""
+    best = None
+    for loc in getattr(ctx.places, "mentions", []):
+        if loc.evidence is None or loc.evidence.start >= offset:
+            break
+        if loc.country and loc.precision in (1, 2) and not _attributive(ctx, loc):
+            best = loc
+    return best
+
+
+def story_place(ctx: ArticleContext) -> Optional[Location]:
+    """The town or region the article keeps coming back to (named at least twice, in its
+    main country): where an undated, unplaced sentence of the story most likely happened."""
+    if ctx.places is None:
+        return None
+    main = ctx.extra.get("main_country")
+    counts: dict[str, list[Location]] = {}
+    for loc in getattr(ctx.places, "mentions", []):
+        if loc.precision in (1, 2) and loc.country and (main is None or loc.country == main.country) \
+                and not _attributive(ctx, loc):
+            counts.setdefault(loc.name.lower(), []).append(loc)
+    for loc in _unlisted_places(ctx, ctx.text, 0):
+        counts.setdefault(loc.name.lower(), []).append(loc)
+    if not counts:
+        return None
+    best = max(counts.values(), key=lambda v: (len(v), -v[0].evidence.start if v[0].evidence else 0))
+    return best[0] if len(best) >= 2 else None
+
+
+_SPEECH = {"say", "tell", "claim", "accuse", "deny", "announce", "warn", "demand", "urge",
+           "confirm", "report", "insist", "blame", "condemn", "call", "allege", "state", "add",
+           "recognise", "recognize", "respond", "reply", "threaten", "vow", "agree", "decide",
+           "estimate", "believe", "assess", "note", "suggest", "indicate", "write", "tweet",
+           "post", "acknowledge", "admit", "argue", "predict", "expect", "fear"}
+_SETTLEMENT_BEFORE = re.compile(r"\b(?:city|cities|town|towns|village|villages|port)\s+(?:of\s+)?"
+                                r"(?:[\w’'\-]+,?\s+(?:and\s+)?){0,6}$", re.I)
+
+
+def _speaks(sentence: Sentence, loc: Location) -> bool:
+    """A place named as the one who speaks or decides ("Moscow said", "Kyiv's envoy warned")
+    is an actor by metonymy, not where the event happened."""
+    if sentence.doc is None or loc.evidence is None:
+        return False
+    tok = token_at(sentence.doc, loc.evidence.start - sentence.start)
+    if tok is None:
+        return False
+    head = tok
+    while head.dep_ in ("compound", "poss", "amod", "det") and head.head is not head:
+        head = head.head
+    if head.dep_ == "nsubj" and head.head.lemma_ in _SPEECH:
+        return True
+    # "US officials estimated...": a place that only qualifies who speaks.
+    return head is not tok and head.dep_ == "nsubj" and head.lemma_ in (
+        "official", "officials", "ministry", "minister", "government", "source", "leader",
+        "spokesman", "spokeswoman", "spokesperson", "president", "authority", "military")
+
+
+_LOCATIVE_BEFORE = re.compile(r"\b(?:in|across|throughout|into|inside|on|at|over|against|"
+                              r"around|near|of|from)\s+(?:the\s+)?(?:[a-z\-]+\s+){0,2}$")
+
+
+def _locative(sentence: Sentence, loc: Location) -> bool:
+    """A country is where it happened only when the sentence puts the act there ("in Syria",
+    "attacks on Ukraine"), not when it names who owns, runs or says something."""
+    if loc.evidence is None:
+        return False
+    before = sentence.text[:loc.evidence.start - sentence.start]
+    return bool(_LOCATIVE_BEFORE.search(before[-40:]))
+
+
+def _as_settlement(ctx: ArticleContext, sentence: Sentence, loc: Location) -> Location:
+    """"the cities of Kharkiv and Zaporizhzhia": read as towns even where a region has the name."""
+    if loc.precision != 2 or loc.evidence is None:
+        return loc
+    before = sentence.text[:loc.evidence.start - sentence.start]
+    if not _SETTLEMENT_BEFORE.search(before):
+        return loc
+    from .gazetteer import geocode
+    town = geocode(loc.name, countries=[loc.country] if loc.country else (), level=1,
+                   evidence=loc.evidence)
+    return town if town is not None and town.country == loc.country else loc
+
+
+def venue(sentence: Sentence, trigger: tuple[int, int], locs: list[Location]) -> Optional[Location]:
+    """Where talks, accusations or agreements took place, only when the text says so: a place
+    governed by "in"/"at" hanging off the trigger or the clause's verb ("met in Warsaw",
+    "talks in Jeddah") — never the place of the act a statement is about (CODEBOOK s.5)."""
+    if sentence.doc is None:
+        return None
+    trig = token_at(sentence.doc, trigger[0])
+    anchors = {trig, trig.head} if trig is not None else set()
+    for loc in locs:
+        if loc is None or loc.evidence is None or loc.precision == 3:
+            continue
+        tok = token_at(sentence.doc, loc.evidence.start - sentence.start)
+        if tok is None:
+            continue
+        while tok.dep_ in ("compound", "amod") and tok.head is not tok:
+            tok = tok.head
+        prep = tok.head
+        if tok.dep_ == "pobj" and prep.lower_ in ("in", "at") and prep.head in anchors:
+            return loc
+    return None
+
+
+def pick_places(ctx: ArticleContext, sentence: Sentence, mention, agent_span) -> list[Location]:
+    locs = [loc for loc in sentence_places(ctx, sentence)
+            if not _inside(loc, agent_span, sentence) and not _speaks(sentence, loc)]
+    if not any(loc.precision in (1, 2) for loc in locs):
+        locs += _unlisted_places(ctx, sentence.text, sentence.start)
+    if not locs:
+        return []
+    locs = [_as_settlement(ctx, sentence, loc) for loc in locs
+            if loc.precision != 3 or _locative(sentence, loc)]
+    towns = [loc for loc in locs if loc.precision == 1]
+    if len(towns) > 1 and mention.type in _SPLIT_BY_PLACE:
+        seen: dict[str, Location] = {}
+        for loc in towns:
+            seen.setdefault(loc.name.lower(), loc)
+        return list(seen.values())
+    best = places.smallest_place(locs)
+    return [best] if best else []
