@@ -36,7 +36,9 @@ class DateMention:
     text: str
     period_from: date
     period_to: date
-    kind: Literal["point", "span"] = "point"   # span: "in the last 15 months", "so far this year"
+    # span: "in the last 15 months", "so far this year"; bound: a deadline or an end ("until
+    # Monday", "by Wednesday"), which dates no happening.
+    kind: Literal["point", "span", "bound"] = "point"
 
 
 _MONTH_NAMES = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
@@ -297,6 +299,19 @@ def _resolve(kind: str, m: re.Match[str], published: date
     return None
 
 
+# A date right after these words ends or limits something ("a curfew through 8 a.m. on Monday",
+# "decisions by Wednesday"); it is not when anything happened.
+_BOUND_BEFORE = re.compile(
+    r"\b(?:until|till|through|by|before|no later than|ahead of|deadline(?: of)?)\s+"
+    r"(?:(?:\d{1,2}(?::\d\d)?\s*(?:a\.m\.|p\.m\.|am|pm)|noon|midnight|the end of|early|late)\s+)?"
+    r"(?:on\s+)?$", re.IGNORECASE)
+
+
+def _is_bound(text: str, start: int, matched: str) -> bool:
+    return bool(_BOUND_BEFORE.search(text[max(0, start - 40):start])) or \
+        matched.lower().startswith("until")
+
+
 def find_dates(text: str, published: Optional[date], offset: int = 0) -> list[DateMention]:
     """Date expressions in ``text`` resolved against ``published``; none without an anchor,
     except explicit full dates ("3 March 2022") which need none."""
@@ -321,6 +336,8 @@ def find_dates(text: str, published: Optional[date], offset: int = 0) -> list[Da
             if r is None:
                 continue
             d, prec, lo, hi, k = r
+            if k == "point" and _is_bound(text, s, m.group()):
+                k = "bound"
             taken.append((s, e))
             out.append(DateMention(d, prec, s + offset, e + offset, m.group(), lo, hi, k))
     out.sort(key=lambda x: x.start)
@@ -333,7 +350,7 @@ def is_since_conflict_start(mention: DateMention) -> bool:
     return mention.kind == "span" and t.startswith("since")
 
 
-def event_date(ctx, sentence, near: Optional[tuple[int, int]] = None):
+def event_date(ctx, sentence, near: Optional[tuple[int, int]] = None, *, statement: bool = False):
     """(iso date, precision, Evidence) of the happening told in ``sentence``.
 
     The date expression in the sentence closest to ``near`` (the trigger's offsets relative to
@@ -342,9 +359,12 @@ def event_date(ctx, sentence, near: Optional[tuple[int, int]] = None):
     just before across a paragraph break (news carries the date forward); else, per CODEBOOK
     3.2a, the published date with precision "week";
     (None, None, None) when the article has no published date and the text gives none.
+    A ``statement`` (talks, blame, agreement) is not dated by the day of what it talks about
+    ("blamed India for Tuesday's attack").
     """
     published = ctx.published
-    mentions = [m for m in sentence_dates(ctx, sentence) if m.kind == "point"]
+    mentions = [m for m in sentence_dates(ctx, sentence) if m.kind == "point"
+                and not (statement and m.text.endswith(("'s", "’s")))]
     if mentions:
         if near is None:
             best = mentions[0]
@@ -358,7 +378,10 @@ def event_date(ctx, sentence, near: Optional[tuple[int, int]] = None):
         # carries its date over a paragraph break, anything further back does not.
         if prev.paragraph != sentence.paragraph and prev.index != sentence.index - 1:
             break
-        pm = [m for m in sentence_dates(ctx, prev) if m.kind == "point"]
+        # A year does not carry over: "In 2024, ..." is background, not the next sentence's time.
+        pm = [m for m in sentence_dates(ctx, prev) if m.kind == "point"
+              and m.precision in ("day", "week", "month")
+              and not (statement and m.text.endswith(("'s", "’s")))]
         if pm:
             best = pm[-1]
             return best.date.isoformat(), best.precision, prev.evidence(

@@ -174,8 +174,13 @@ def events_in_sentence(ctx: ArticleContext, sentence: Sentence) -> list[Event]:
         for actor in (actor1, actor2):
             if actor is not None and actor.country is None and actor.sector in _LOCAL_SECTORS:
                 actor.country = country_there
-        date_iso, precision, date_ev = dates.event_date(ctx, sentence, m.trigger)
-        if date_ev is None:
+        date_iso, precision, date_ev = dates.event_date(ctx, sentence, m.trigger, statement=placeless)
+        own_date = date_ev is not None and sentence.start <= date_ev.start < sentence.end
+        if placeless and not own_date and ctx.published is not None and _present_statement(sentence):
+            # "X has blamed Y", "X says": the statement is news on the day of publication,
+            # whatever day the sentences before were telling.
+            date_iso, precision, date_ev = ctx.published.isoformat(), "day", None
+        elif date_ev is None:
             date_iso, precision, date_ev = _story_date(ctx, sentence) or (date_iso, precision, date_ev)
         if _is_history(ctx, date_iso):
             continue
@@ -204,6 +209,20 @@ def events_in_sentence(ctx: ArticleContext, sentence: Sentence) -> list[Event]:
     return out
 
 
+def _present_statement(sentence: Sentence) -> bool:
+    """The sentence's main verb is in the present or present perfect ("has said", "accuses")."""
+    doc = sentence.doc
+    if doc is None:
+        return False
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    if root is None or root.pos_ not in ("VERB", "AUX"):
+        return False
+    if root.tag_ in ("VBZ", "VBP"):
+        return True
+    auxes = [c.lower_ for c in root.children if c.dep_ in ("aux", "auxpass")]
+    return root.tag_ == "VBN" and any(a in ("has", "have") for a in auxes)
+
+
 # News tells its story within days; an act dated months before publication is background
 # (CODEBOOK 3.2: "history older than the article's story").
 HISTORY_DAYS = 45
@@ -221,7 +240,7 @@ def _story_date(ctx: ArticleContext, sentence: Sentence):
     def days(sents):
         for prev in sents:
             for dm in reversed(dates.sentence_dates(ctx, prev)):
-                if dm.precision == "day" and 0 <= (ctx.published - dm.date).days <= 7:
+                if dm.precision == "day" and dm.kind == "point" and 0 <= (ctx.published - dm.date).days <= 7:
                     yield prev, dm
     recent = ctx.sentences[max(0, sentence.index - STORY_LOOKBACK):sentence.index]
     hit = next(days(reversed(recent)), None)
