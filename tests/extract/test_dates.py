@@ -142,3 +142,33 @@ def test_date_gates_know_every_pattern():
     from eventwire.extract import dates
 
     assert {kind for kind, _ in dates._PATTERNS} == set(dates._GATES)
+
+
+@pytest.mark.parametrize("text", [
+    "A curfew is in place until 6 a.m. on Monday.",
+    "The president promised major decisions by Friday.",
+    "Both sides must withdraw their forces before Sunday.",
+    "Checkpoints will stay closed through Thursday.",
+])
+def test_a_deadline_is_a_bound_not_a_point(text):
+    assert one(text).kind == "bound"
+
+
+def test_a_deadline_in_the_sentence_before_is_not_carried():
+    ctx = _ctx("On Monday the ministry gave the rebels until Friday to leave. "
+               "Fighters shelled the barracks in Goma.")
+    iso, prec, ev = event_date(ctx, ctx.sentences[1], None)
+    assert (iso, prec) == ("2025-03-10", "day") and "Monday" in ev.text
+
+
+def test_a_year_is_background_and_does_not_carry_over():
+    ctx = _ctx("In 2024, gunmen killed 400 people in the state. Officials blamed the militia.")
+    assert event_date(ctx, ctx.sentences[1], None)[1] == "week"
+
+
+def test_a_statement_is_not_dated_by_the_day_it_talks_about():
+    ctx = _ctx("The ministry blamed the cartel for Monday's ambush.")
+    trig = ctx.sentences[0].text.index("blamed")
+    assert event_date(ctx, ctx.sentences[0], (trig, trig + 6))[0] == "2025-03-10"
+    iso, prec, _ = event_date(ctx, ctx.sentences[0], (trig, trig + 6), statement=True)
+    assert (iso, prec) == ("2025-03-12", "week")

@@ -128,3 +128,12 @@ def test_abstract_nouns_are_not_actors():
     for e in x.events:
         for a in (e.actor1, e.actor2):
             assert a is None or a.name != "responsibility"
+
+
+def test_a_statement_in_the_present_perfect_is_dated_on_publication():
+    text = ("Gunmen ambushed a convoy near Zamfara on Monday, killing 12 soldiers. "
+            "Nigeria's government has blamed the bandits for the ambush.")
+    x = extract_text(text, published="2025-03-12")
+    blame = [e for e in x.events if e.type == "attribution"]
+    assert blame and blame[0].date == "2025-03-12"
+    assert any(e.date == "2025-03-10" for e in x.events if e.type != "attribution")

@@ -1249,7 +1249,7 @@ def _remember(ctx: Any, sentence: Any, mentions: list[Mention]) -> None:
 
 _CUMULATIVE = re.compile(
     r"\b(?:so far|to date|in total|since the (?:start|beginning|outbreak) of|since (?:the )?(?:war|conflict|invasion|fighting) (?:began|started|broke out)|"
-    r"(?:since|over the past|in the past) (?:\w+ ){0,2}(?:years?|months|weeks)|altogether|cumulative)\b", re.I)
+    r"(?:since|(?:over|in|during) the (?:past|last)) (?:\w+ ){0,2}(?:years?|months|weeks)|altogether|cumulative)\b", re.I)
 
 
 @dataclass
