@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Optional
+from typing import Any, Callable, Optional
 
 import typer
 
@@ -41,6 +41,21 @@ def _filter(type_, since, until, place, country, bbox, min_confidence, article, 
         _fail(str(exc))
 
 
+def _export(db: Path, out: Optional[Path], write: Callable[[Any], int], what: str) -> None:
+    """Run one export over the store at ``db``; with ``out``, say on stderr how many ``what``."""
+    from ..store.export import ExportError
+
+    store = _open_store(db)
+    try:
+        n = write(store)
+    except ExportError as exc:
+        _fail(str(exc))
+    finally:
+        store.close()
+    if out:
+        typer.echo(f"{n} {what} written to {out}", err=True)
+
+
 def register(app: typer.Typer) -> None:
     """Add this stage's commands to the main app."""
 
@@ -61,18 +76,11 @@ def register(app: typer.Typer) -> None:
         db: Path = DbOption,
     ) -> None:
         """Export events, filtered, as JSON lines, ACLED-style CSV, GeoJSON or Parquet."""
-        from ..store.export import ExportError, export_events
+        from ..store.export import export_events
 
         flt = _filter(type_, since, until, place, country, bbox, min_confidence, article)
-        store = _open_store(db)
-        try:
-            n = export_events(store, fmt, out, flt, resolved=resolved)
-        except ExportError as exc:
-            _fail(str(exc))
-        finally:
-            store.close()
-        if out:
-            typer.echo(f"{n} {'resolved ' if resolved else ''}events written to {out}", err=True)
+        _export(db, out, lambda store: export_events(store, fmt, out, flt, resolved=resolved),
+                "resolved events" if resolved else "events")
 
     @app.command("figures")
     def figures_cmd(
@@ -91,21 +99,14 @@ def register(app: typer.Typer) -> None:
         db: Path = DbOption,
     ) -> None:
         """Export figures (casualty tolls, displaced...) with their claimants."""
-        from ..store.export import ExportError, export_figures
+        from ..store.export import export_figures
         from ..taxonomy import QUANTITIES
 
         if quantity and quantity not in QUANTITIES:
             _fail(f"unknown quantity {quantity!r}; use one of {', '.join(QUANTITIES)}.")
         flt = _filter(None, since, until, place, country, bbox, min_confidence, article, quantity)
-        store = _open_store(db)
-        try:
-            n = export_figures(store, fmt, out, flt, grouped=grouped)
-        except ExportError as exc:
-            _fail(str(exc))
-        finally:
-            store.close()
-        if out:
-            typer.echo(f"{n} {'figure groups' if grouped else 'figures'} written to {out}", err=True)
+        _export(db, out, lambda store: export_figures(store, fmt, out, flt, grouped=grouped),
+                "figure groups" if grouped else "figures")
 
     @app.command("sources")
     def sources_cmd(

@@ -6,7 +6,7 @@ import hmac
 import logging
 import os
 from pathlib import Path
-from typing import Any, Optional
+from typing import Any, Callable, Optional
 
 from fastapi import FastAPI, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse, JSONResponse, Response
@@ -101,6 +101,14 @@ def create_app(db_path: str | Path, token: Optional[str] = None,
             raise HTTPException(400, f"level={level!r}: use one of {', '.join(LEVELS)}.")
         return _has_resolution(store) if level == "auto" else level == "resolved"
 
+    def one(get: Callable[[Any, str], Optional[dict]], what: str, item_id: str) -> Response:
+        """One stored item as JSON, or 404 naming the id that is not there."""
+        with db.reader() as store:
+            item = get(store, item_id)
+        if item is None:
+            raise HTTPException(404, f"no {what} with id {item_id!r}.")
+        return Response(formats.dumps(item), media_type="application/json")
+
     @app.get("/events", summary="Events matching the filters, one page at a time")
     def list_events(
         request: Request,
@@ -129,11 +137,7 @@ def create_app(db_path: str | Path, token: Optional[str] = None,
 
     @app.get("/events/{event_id}", summary="One event with its mentions and evidence")
     def one_event(event_id: str) -> Response:
-        with db.reader() as store:
-            ev = q.get_event(store, event_id)
-        if ev is None:
-            raise HTTPException(404, f"no event with id {event_id!r}.")
-        return Response(formats.dumps(ev), media_type="application/json")
+        return one(q.get_event, "event", event_id)
 
     @app.get("/figures", summary="Stated figures, or low/best/high groups with claimants")
     def list_figures(
@@ -178,11 +182,7 @@ def create_app(db_path: str | Path, token: Optional[str] = None,
 
     @app.get("/articles/{article_id}", summary="One article with its text, flags, event ids")
     def one_article(article_id: str) -> Response:
-        with db.reader() as store:
-            art = q.get_article(store, article_id)
-        if art is None:
-            raise HTTPException(404, f"no article with id {article_id!r}.")
-        return Response(formats.dumps(art), media_type="application/json")
+        return one(q.get_article, "article", article_id)
 
     @app.get("/sitrep", summary="A situation report (HTML, Markdown or JSON)")
     def sitrep(

@@ -8,7 +8,8 @@ tells) or the resolved layer (one row per happening, ``resolved=True``).
 Pagination is keyset ("seek"): rows are ordered by date descending (undated last), then id;
 ``next_cursor`` is an opaque string that resumes after the last row returned, so pages stay
 stable while new rows are inserted. A page costs about the same at page 1 and page 500: the
-page's rows are chosen on a few narrow columns first and only they are joined (``_page_sql``).
+page's rows are chosen on a few narrow columns first and only they are joined (``_page_sql``);
+``_fetch_page`` runs every paged read (events, figures, groups, articles) the same way.
 ``iter_events`` / ``iter_figures`` stream one query instead of paging (exports, reports).
 """
 from __future__ import annotations
@@ -17,7 +18,8 @@ import base64
 import json
 from dataclasses import dataclass, field, fields
 from datetime import date, datetime
-from typing import Any, Iterable, Iterator, Optional, Sequence
+from functools import partial
+from typing import Any, Callable, Iterable, Iterator, Optional, Sequence
 
 from ..taxonomy import EVENT_TYPES
 from .db import Store
@@ -192,30 +194,32 @@ def _place_conditions(flt: EventFilter, alias: str, name_col: str) -> tuple[list
     return where, params
 
 
-def _event_conditions(flt: EventFilter, alias: str, resolved: bool) -> tuple[list[str], list]:
-    where, params = _place_conditions(flt, alias, "location_name")
-    if flt.type:
-        where.append(f"{alias}.type = ?")
-        params.append(flt.type)
-    if flt.parent:
-        where.append(f"{alias}.parent_type = ?")
-        params.append(flt.parent)
-    if flt.since:
-        where.append(f"{alias}.date >= ?::DATE")
-        params.append(flt.since[:10])
-    if flt.until:
-        where.append(f"{alias}.date <= ?::DATE")
-        params.append(flt.until[:10])
+def _filter_conditions(flt: EventFilter, alias: str, name_col: str, equal: dict[str, Optional[str]],
+                       when: str, article_cond: str) -> tuple[list[str], list]:
+    """WHERE terms shared by events and figures; ``equal`` maps column -> wanted value, ``when``
+    is the date the since/until bounds apply to, ``article_cond`` tests one article id."""
+    where, params = _place_conditions(flt, alias, name_col)
+    terms = [(f"{alias}.{col} = ?", value) for col, value in equal.items()]
+    terms += [(f"{when} >= ?::DATE", flt.since and flt.since[:10]),
+              (f"{when} <= ?::DATE", flt.until and flt.until[:10])]
+    for cond, value in terms:
+        if value:
+            where.append(cond)
+            params.append(value)
     if flt.min_confidence is not None:
         where.append(f"{alias}.confidence >= ?")
         params.append(flt.min_confidence)
     if flt.article_id:
-        if resolved:
-            where.append(f"list_contains({alias}.article_ids, ?)")
-        else:
-            where.append(f"{alias}.article_id = ?")
+        where.append(article_cond)
         params.append(flt.article_id)
     return where, params
+
+
+def _event_conditions(flt: EventFilter, alias: str, resolved: bool) -> tuple[list[str], list]:
+    article = (f"list_contains({alias}.article_ids, ?)" if resolved else f"{alias}.article_id = ?")
+    return _filter_conditions(flt, alias, "location_name",
+                              {"type": flt.type, "parent_type": flt.parent}, f"{alias}.date",
+                              article)
 
 
 def _and(where: Iterable[str]) -> str:
@@ -253,6 +257,41 @@ def _stream(store: Store, sql: str, params: Sequence, size: int) -> Iterator[dic
                 yield dict(zip(cols, r))
     finally:
         con.close()
+
+
+_Shape = Callable[[Any, list[dict]], list[dict]]
+
+
+def _each(make: Callable[[dict], dict]) -> _Shape:
+    return lambda _con, rows: [make(r) for r in rows]
+
+
+@dataclass(frozen=True)
+class _PagedQuery:
+    """One keyset-paged read. ``sql`` turns WHERE terms into a statement whose last parameter is
+    the LIMIT; ``fetch`` runs it (the resolved layer folds its per-mention rows there, before the
+    page is cut); ``shape`` makes the page's dicts, whose ``date`` and ``id`` are what
+    ``date_col`` and ``id_col`` hold, so that the cursor resumes after the last one."""
+    date_col: str
+    id_col: str
+    sql: Callable[[list[str]], str]
+    shape: _Shape
+    fetch: Callable[[Any, str, list], list[dict]] = _rows
+
+
+def _fetch_page(store: Store, query: _PagedQuery, where: list[str], params: list,
+                cursor: Optional[str], limit: int) -> tuple[list[dict], Optional[str]]:
+    """(page, next_cursor or None when no more): reads one row past the page to know."""
+    limit = _limit(limit)
+    ks, kp = _keyset(query.date_col, query.id_col, cursor)
+    con = store.cursor()
+    try:
+        rows = query.fetch(con, query.sql(where + [ks]), params + kp + [limit + 1])
+        out = query.shape(con, rows[:limit])
+    finally:
+        con.close()
+    nxt = _encode_cursor(out[-1]["date"], out[-1]["id"]) if len(rows) > limit else None
+    return out, nxt
 
 
 # -- events ----------------------------------------------------------------------------------
@@ -407,28 +446,21 @@ def _sources_of(mentions: list[dict]) -> list[dict]:
     return out
 
 
+_MENTION_PAGE = _PagedQuery("e.date", "e.id", partial(_mention_level_sql, paged=True),
+                            _each(_mention_dict))
+_RESOLVED_PAGE = _PagedQuery("r.date", "r.id",
+                             lambda where: _resolved_level_sql(_resolved_chosen(where, paged=True)),
+                             _each(_resolved_dict),
+                             fetch=lambda con, sql, ps: list(_group_mentions(_rows(con, sql, ps))))
+
+
 def query_events(store: Store, flt: EventFilter | None = None, resolved: bool = False,
                  cursor: str | None = None, limit: int = 100) -> tuple[list[dict], Optional[str]]:
     """One page of events matching ``flt``: (rows, next_cursor or None when no more)."""
     flt = flt or EventFilter()
-    limit = _limit(limit)
-    alias = "r" if resolved else "e"
-    where, params = _event_conditions(flt, alias, resolved)
-    ks, kp = _keyset(f"{alias}.date", f"{alias}.id", cursor)
-    params = params + kp + [limit + 1]
-    con = store.cursor()
-    try:
-        if resolved:
-            rows = list(_group_mentions(_rows(con, _resolved_level_sql(
-                _resolved_chosen(where + [ks], paged=True)), params)))
-        else:
-            rows = _rows(con, _mention_level_sql(where + [ks], paged=True), params)
-    finally:
-        con.close()
-    make = _resolved_dict if resolved else _mention_dict
-    out = [make(r) for r in rows[:limit]]
-    nxt = _encode_cursor(out[-1]["date"], out[-1]["id"]) if len(rows) > limit else None
-    return out, nxt
+    where, params = _event_conditions(flt, "r" if resolved else "e", resolved)
+    query = _RESOLVED_PAGE if resolved else _MENTION_PAGE
+    return _fetch_page(store, query, where, params, cursor, limit)
 
 
 def iter_events(store: Store, flt: EventFilter | None = None, resolved: bool = False,
@@ -475,28 +507,13 @@ def get_event(store: Store, event_id: str) -> Optional[dict]:
 
 # -- figures ---------------------------------------------------------------------------------
 def _figure_conditions(flt: EventFilter, alias: str, grouped: bool) -> tuple[list[str], list]:
-    where, params = _place_conditions(flt, alias, "place_name")
-    when = (f"coalesce({alias}.period_to, {alias}.last_stated)" if grouped
-            else f"coalesce({alias}.period_to, {alias}.stated_date, a.published_date)")
-    if flt.quantity:
-        where.append(f"{alias}.quantity = ?")
-        params.append(flt.quantity)
-    if flt.since:
-        where.append(f"{when} >= ?::DATE")
-        params.append(flt.since[:10])
-    if flt.until:
-        where.append(f"{when} <= ?::DATE")
-        params.append(flt.until[:10])
-    if flt.min_confidence is not None:
-        where.append(f"{alias}.confidence >= ?")
-        params.append(flt.min_confidence)
-    if flt.article_id:
-        if grouped:
-            where.append(f"{alias}.id IN (SELECT group_id FROM figure_claims WHERE article_id = ?)")
-        else:
-            where.append(f"{alias}.article_id = ?")
-        params.append(flt.article_id)
-    return where, params
+    if grouped:
+        when = f"coalesce({alias}.period_to, {alias}.last_stated)"
+        article = f"{alias}.id IN (SELECT group_id FROM figure_claims WHERE article_id = ?)"
+    else:
+        when = f"coalesce({alias}.period_to, {alias}.stated_date, a.published_date)"
+        article = f"{alias}.article_id = ?"
+    return _filter_conditions(flt, alias, "place_name", {"quantity": flt.quantity}, when, article)
 
 
 def _figure_dict(r: dict) -> dict:
@@ -585,29 +602,24 @@ def _groups_sql(where: list[str], paged: bool) -> str:
             f"ORDER BY {_GROUP_ORDER}")
 
 
+def _groups_with_claims(con, rows: list[dict]) -> list[dict]:
+    claims = _claims_of(con, [r["id"] for r in rows])
+    return [_group_dict(r, claims.get(r["id"], [])) for r in rows]
+
+
+_FIGURE_PAGE = _PagedQuery("coalesce(f.stated_date, a.published_date)", "f.id",
+                           partial(_figures_sql, paged=True), _each(_figure_dict))
+_GROUP_PAGE = _PagedQuery("g.last_stated", "g.id", partial(_groups_sql, paged=True),
+                          _groups_with_claims)
+
+
 def query_figures(store: Store, flt: EventFilter | None = None, grouped: bool = False,
                   cursor: str | None = None, limit: int = 100) -> tuple[list[dict], Optional[str]]:
     """Figures (one per stated number) or, with ``grouped``, the low/best/high groups."""
     flt = flt or EventFilter()
-    limit = _limit(limit)
-    con = store.cursor()
-    try:
-        if grouped:
-            where, params = _figure_conditions(flt, "g", True)
-            ks, kp = _keyset("g.last_stated", "g.id", cursor)
-            rows = _rows(con, _groups_sql(where + [ks], paged=True), params + kp + [limit + 1])
-            page = rows[:limit]
-            claims = _claims_of(con, [r["id"] for r in page])
-            out = [_group_dict(r, claims.get(r["id"], [])) for r in page]
-        else:
-            where, params = _figure_conditions(flt, "f", False)
-            ks, kp = _keyset("coalesce(f.stated_date, a.published_date)", "f.id", cursor)
-            rows = _rows(con, _figures_sql(where + [ks], paged=True), params + kp + [limit + 1])
-            out = [_figure_dict(r) for r in rows[:limit]]
-    finally:
-        con.close()
-    nxt = _encode_cursor(out[-1]["date"], out[-1]["id"]) if len(rows) > limit else None
-    return out, nxt
+    where, params = _figure_conditions(flt, "g" if grouped else "f", grouped)
+    return _fetch_page(store, _GROUP_PAGE if grouped else _FIGURE_PAGE, where, params, cursor,
+                       limit)
 
 
 def _batches(it: Iterator[dict], size: int) -> Iterator[list[dict]]:
@@ -672,11 +684,26 @@ def _article_dict(r: dict) -> dict:
     return d
 
 
+_ARTICLE_ORDER = "a.published_date DESC NULLS LAST, a.id"
+
+
+def _articles_sql(where: list[str]) -> str:
+    # Events and figures are counted for the page's articles only, not for every article.
+    return f"""WITH {_page_sql('articles', 'a', '', where, _ARTICLE_ORDER)},
+            chosen AS (SELECT {_ARTICLE_COLS} FROM articles a WHERE a.rowid IN (SELECT rid FROM page))
+        SELECT a.*,
+            (SELECT count(*) FROM events e WHERE e.article_id = a.id) AS event_count,
+            (SELECT count(*) FROM figures f WHERE f.article_id = a.id) AS figure_count
+        FROM chosen a ORDER BY {_ARTICLE_ORDER}"""
+
+
+_ARTICLE_PAGE = _PagedQuery("a.published_date", "a.id", _articles_sql, _each(_article_dict))
+
+
 def query_articles(store: Store, flt: ArticleFilter | None = None, cursor: str | None = None,
                    limit: int = 100) -> tuple[list[dict], Optional[str]]:
     """Articles (metadata, flags, counts; no text), newest first."""
     flt = flt or ArticleFilter()
-    limit = _limit(limit)
     where: list[str] = []
     params: list = []
     if flt.since:
@@ -694,23 +721,7 @@ def query_articles(store: Store, flt: ArticleFilter | None = None, cursor: str |
     if flt.text:
         where.append("(strpos(lower(a.title), lower(?)) > 0 OR strpos(lower(a.text), lower(?)) > 0)")
         params += [flt.text, flt.text]
-    ks, kp = _keyset("a.published_date", "a.id", cursor)
-    order = "a.published_date DESC NULLS LAST, a.id"
-    # Events and figures are counted for the page's articles only, not for every article.
-    sql = f"""WITH {_page_sql('articles', 'a', '', where + [ks], order)},
-            chosen AS (SELECT {_ARTICLE_COLS} FROM articles a WHERE a.rowid IN (SELECT rid FROM page))
-        SELECT a.*,
-            (SELECT count(*) FROM events e WHERE e.article_id = a.id) AS event_count,
-            (SELECT count(*) FROM figures f WHERE f.article_id = a.id) AS figure_count
-        FROM chosen a ORDER BY {order}"""
-    con = store.cursor()
-    try:
-        rows = _rows(con, sql, params + kp + [limit + 1])
-    finally:
-        con.close()
-    page = [_article_dict(r) for r in rows[:limit]]
-    nxt = _encode_cursor(page[-1]["date"], page[-1]["id"]) if len(rows) > limit else None
-    return page, nxt
+    return _fetch_page(store, _ARTICLE_PAGE, where, params, cursor, limit)
 
 
 def get_article(store: Store, article_id: str, with_text: bool = True) -> Optional[dict]:
