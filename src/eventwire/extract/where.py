@@ -47,8 +47,8 @@ def context_place(ctx: ArticleContext, sentence: Sentence) -> Optional[Location]
     for prev in reversed(ctx.sentences[max(0, sentence.index - 3):sentence.index]):
         if prev.paragraph != sentence.paragraph:
             break
-        locs = [loc for loc in sentence_places(ctx, prev)
-                if loc.precision in (1, 2) and not _attributive(ctx, loc)]
+        locs = _drop_reference_points(prev, [loc for loc in sentence_places(ctx, prev)
+                                             if loc.precision in (1, 2) and not _attributive(ctx, loc)])
         if locs:
             return places.smallest_place(locs)
     if ctx.places is not None:
@@ -160,6 +160,10 @@ def _speaks(sentence: Sentence, loc: Location) -> bool:
         head = head.head
     if head.dep_ == "nsubj" and head.head.lemma_ in _SPEECH:
         return True
+    # "The defence ministry in Moscow claimed": the place of the one who speaks.
+    if head.dep_ == "pobj" and head.head.lower_ in ("in", "from") and head.head.head.dep_ == "nsubj" \
+            and head.head.head.head.lemma_ in _SPEECH:
+        return True
     # "US officials estimated...": a place that only qualifies who speaks.
     return head is not tok and head.dep_ == "nsubj" and head.lemma_ in (
         "official", "officials", "ministry", "minister", "government", "source", "leader",
@@ -214,9 +218,49 @@ def venue(sentence: Sentence, trigger: tuple[int, int], locs: list[Location]) ->
     return None
 
 
+_BEARING = (r"(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west|"
+            r"northern|southern|eastern|western)")
+_REFERENCE_BEFORE = re.compile(
+    rf"(?:\b\d[\d,.]*\s*(?:-|\s)?(?:km|kilomet(?:er|re)s?|miles?|mi)\b[^,;]{{0,25}}?\s+)?"
+    rf"\b{_BEARING}\s+of\s+(?:the\s+(?:capital|city|town|village|port)\s+(?:of\s+)?)?$", re.I)
+
+
+_APPOSED_BEFORE = re.compile(r"^,\s*(?:(?:a|an|the)\s+[\w\s-]{0,30}?)?$")
+_APPOSED_AFTER = re.compile(r"^,?\s*(?:(?:lies|is|sits)\s+)?(?:the\s+(?:city|town|village|port)\s+of\s+)?$", re.I)
+
+
+def _reference_point(sentence: Sentence, loc: Location, others: list[Location]) -> bool:
+    """"Vasylkiv, 18 miles south of Kyiv", "South-east of Sumy the city of Kharkiv": a place
+    after a bearing that only says where another named place lies. ("Villages west of El
+    Fasher" keeps El Fasher: nothing else is placed by it.)"""
+    if loc.evidence is None:
+        return False
+    base = sentence.start
+    before = sentence.text[:loc.evidence.start - base]
+    m = _REFERENCE_BEFORE.search(before[-60:])
+    if m is None:
+        return False
+    ref_start = len(before) - len(before[-60:]) + m.start()
+    for o in others:
+        if o is loc or o.evidence is None or o.precision not in (1, 2):
+            continue
+        if o.evidence.end - base <= ref_start and \
+                _APPOSED_BEFORE.match(sentence.text[o.evidence.end - base:ref_start]):
+            return True
+        if o.evidence.start >= loc.evidence.end and \
+                _APPOSED_AFTER.match(sentence.text[loc.evidence.end - base:o.evidence.start - base]):
+            return True
+    return False
+
+
+def _drop_reference_points(sentence: Sentence, locs: list[Location]) -> list[Location]:
+    return [loc for loc in locs if not _reference_point(sentence, loc, locs)]
+
+
 def pick_places(ctx: ArticleContext, sentence: Sentence, mention, agent_span) -> list[Location]:
     locs = [loc for loc in sentence_places(ctx, sentence)
             if not _inside(loc, agent_span, sentence) and not _speaks(sentence, loc)]
+    locs = _drop_reference_points(sentence, locs)
     if not any(loc.precision in (1, 2) for loc in locs):
         locs += _unlisted_places(ctx, sentence.text, sentence.start)
     if not locs:

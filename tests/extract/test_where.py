@@ -1,0 +1,28 @@
+"""Place choice: which named place is where the happening was (CODEBOOK 3.5)."""
+from eventwire.extract.pipeline import extract_text
+
+
+def places_of(text, published="2024-05-14"):
+    return [(e.type, e.location.name if e.location else None)
+            for e in extract_text(text, published=published).events]
+
+
+def test_a_place_that_only_measures_distance_is_not_the_venue():
+    got = places_of("Jets bombed a fuel depot in Saraqib, 15 km east of Idlib, on Monday.")
+    assert [name for _, name in got] == ["Saraqib"]
+
+
+def test_a_bearing_towards_an_apposed_town_is_a_reference():
+    got = places_of("Gunmen attacked a police post in Kalat, a town about 150 km south of Quetta, on Sunday.")
+    assert [name for _, name in got] == ["Kalat"]
+
+
+def test_villages_west_of_a_town_happen_at_that_town():
+    got = places_of("Militia fighters looted livestock in villages west of El Fasher on Saturday.")
+    assert [name for _, name in got] == ["El Fasher"]
+
+
+def test_the_speakers_seat_is_not_the_venue():
+    got = places_of("The interior ministry in Baghdad said militants shelled a checkpoint in Tuz Khurmatu on Monday.")
+    assert ("shelling_artillery_missile", "Tuz Khurmatu") in got
+    assert all(name != "Baghdad" for _, name in got)
