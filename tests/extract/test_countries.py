@@ -59,3 +59,11 @@ def test_country_name():
 def test_bad_input_is_a_clear_error():
     with pytest.raises(TypeError, match="expects a string"):
         country_code(None)  # type: ignore[arg-type]
+
+
+def test_bare_congo_is_the_drc_and_the_republic_must_be_named():
+    # In conflict news "Congo" almost always means the far larger DRC (M23, Goma, Kinshasa).
+    from eventwire.extract.countries import country_code
+    assert country_code("Congo") == "COD"
+    assert country_code("Republic of Congo") == "COG"
+    assert country_code("Congo-Brazzaville") == "COG"

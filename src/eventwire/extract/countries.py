@@ -62,7 +62,7 @@ CHL | | Chilean
 CHN | PRC, P.R.C., Mainland China, People's Republic of China | Chinese
 CIV | Ivory Coast, Cote d'Ivoire | Ivorian
 CMR | | Cameroonian
-COD | DRC, D.R.C., DR Congo, D.R. Congo, Democratic Republic of Congo, Democratic Republic of the Congo, Congo-Kinshasa | Congolese
+COD | Congo, DRC, D.R.C., DR Congo, D.R. Congo, Democratic Republic of Congo, Democratic Republic of the Congo, Congo-Kinshasa | Congolese
 COG | Republic of Congo, Republic of the Congo, Congo-Brazzaville |
 COK | | Cook Islander
 COL | | Colombian
