@@ -137,3 +137,16 @@ def test_a_statement_in_the_present_perfect_is_dated_on_publication():
     blame = [e for e in x.events if e.type == "attribution"]
     assert blame and blame[0].date == "2025-03-12"
     assert any(e.date == "2025-03-10" for e in x.events if e.type != "attribution")
+
+
+def test_forces_killing_fighters_after_an_attack_is_an_act_of_its_own():
+    text = ("Boko Haram gunmen attacked a market in Maiduguri on Sunday, killing 12 traders. "
+            "The army said it killed 20 insurgents in the operation that followed.")
+    types_ = [e.type for e in extract_text(text, published="2025-03-12").events]
+    assert "attack" in types_ and "armed_clash" in types_
+
+
+def test_a_later_toll_of_the_same_attack_is_not_a_new_event():
+    text = ("Boko Haram gunmen attacked a market in Maiduguri on Sunday. "
+            "Twelve traders were killed, officials said.")
+    assert [e.type for e in extract_text(text, published="2025-03-12").events] == ["attack"]

@@ -1208,7 +1208,7 @@ def detect_text(text: str, doc: Any = None, published: Optional[date] = None, *,
     _demote_participial_outcomes(cands)
     cands = _merge(cands)
     if prior & _VIOLENT_PARENTS and cands and all(c.hit.frame in triggers.CONSEQUENCE_FRAMES for c in cands) \
-            and not _NEW_PLACE.search(text):
+            and not _NEW_PLACE.search(text) and not any(_forces_killed_fighters(c) for c in cands):
         return []            # a toll for a happening told before: a figure, not a new event
     if embeddings and any(c.rule_confidence < EMBED_OVERRULE_BELOW and len(c.options) > 1 for c in cands):
         holder = sentence if sentence is not None else _Holder(text)
@@ -1220,6 +1220,14 @@ def detect_text(text: str, doc: Any = None, published: Optional[date] = None, *,
            for c in cands]
     _remember(ctx, sentence, out)
     return out
+
+
+def _forces_killed_fighters(c: _Candidate) -> bool:
+    """"The army said it killed 33 militants": one armed side killing the other is an act of
+    its own (an operation), not the toll of the happening told before."""
+    tok = c.token
+    return c.type == "armed_clash" and c.agent is not None and c.patient is not None \
+        and tok is not None and tok.pos_ == "VERB" and not any(ch.dep_ == "auxpass" for ch in tok.children)
 
 
 # "... were killed in Kharkiv": a casualty told at a named place may be a happening of its own.
