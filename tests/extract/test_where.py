@@ -26,3 +26,15 @@ def test_the_speakers_seat_is_not_the_venue():
     got = places_of("The interior ministry in Baghdad said militants shelled a checkpoint in Tuz Khurmatu on Monday.")
     assert ("shelling_artillery_missile", "Tuz Khurmatu") in got
     assert all(name != "Baghdad" for _, name in got)
+
+
+def test_a_village_named_as_such_beats_its_province_even_if_the_gazetteer_lacks_it():
+    got = places_of("Gunmen attacked a checkpoint in the village of Umm Tarrafiyah, in the north of "
+                    "Hama province, on Sunday, killing six soldiers.")
+    assert [name for _, name in got] == ["Umm Tarrafiyah"]
+
+
+def test_a_possessive_region_holds_the_place_and_is_not_a_second_venue():
+    got = places_of("Fighting between M23 rebels and Wazalendo militias flared around Kalembe in "
+                    "North Kivu's Walikale territory on Tuesday, local sources said.")
+    assert [name for _, name in got] == ["Kalembe"]

@@ -68,12 +68,18 @@ _NOT_PLACES = re.compile(r"^(?:January|February|March|April|May|June|July|August
                          r"Christmas|Ramadan|Eid|Islamic|Isis|Isil|God|Allah|His|Her|Their|Our)\b")
 
 
+_NAMED_SETTLEMENT = re.compile(r"\bthe (?:town|village|city|camp|hamlet) of\s+$", re.I)
+
+
 def _named_as_person(text: str, name: str) -> bool:
     """Does the article use the name as a person's: before "said", after a title or a first name?"""
     last = re.escape(name.split()[-1])
+    # A first name stands before the whole name ("Adnan Afrin"), not inside it ("Umm Tarrafiyah").
+    whole = re.escape(name)
     return bool(re.search(rf"(?<!of )(?<!in )(?<!from )\b{last}\s+(?:said|says|told|added|wrote)\b|"
                           rf"\b(?:Mr|Ms|Mrs|Dr|Gen|Col|President|Minister|commander|spokesman|"
-                          rf"spokeswoman|[A-Z][a-z]+)\.?\s+{last}\b(?!\s+(?:province|region|district))", text)) \
+                          rf"spokeswoman)\.?\s+{last}\b|"
+                          rf"\b[A-Z][a-z]+\s+{whole}\b(?!\s+(?:province|region|district))", text)) \
         and not re.search(rf"\b(?i:in|at|near)\s+{last}\b.*\b(?i:in|at|near)\s+{last}\b", text)
 
 
@@ -89,6 +95,8 @@ def _unlisted_places(ctx: ArticleContext, text: str, offset: int) -> list[Locati
     out = []
     for m in _UNLISTED.finditer(text):
         name = m.group(1)
+        if re.search(r"['’]s?$", name):
+            continue        # "in North Kivu's Walikale territory": it holds the place, it is not it
         if _NOT_PLACES.match(name) or country_code(name) or get_gazetteer().has(name) \
                 or _named_as_person(ctx.text, name):
             continue
@@ -261,8 +269,14 @@ def pick_places(ctx: ArticleContext, sentence: Sentence, mention, agent_span) ->
     locs = [loc for loc in sentence_places(ctx, sentence)
             if not _inside(loc, agent_span, sentence) and not _speaks(sentence, loc)]
     locs = _drop_reference_points(sentence, locs)
+    unlisted = _unlisted_places(ctx, sentence.text, sentence.start)
     if not any(loc.precision in (1, 2) for loc in locs):
-        locs += _unlisted_places(ctx, sentence.text, sentence.start)
+        locs += unlisted
+    else:
+        # "in the village of Massasneh, in the north of Hama province": a settlement named as
+        # such is the smallest place even where the gazetteer lacks it.
+        locs += [loc for loc in unlisted if loc.evidence is not None and _NAMED_SETTLEMENT.search(
+            sentence.text[:loc.evidence.start - sentence.start])]
     if not locs:
         return []
     locs = [_as_settlement(ctx, sentence, loc) for loc in locs
