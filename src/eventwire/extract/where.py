@@ -71,6 +71,20 @@ _NOT_PLACES = re.compile(r"^(?:January|February|March|April|May|June|July|August
 _NAMED_SETTLEMENT = re.compile(r"\bthe (?:town|village|city|camp|hamlet) of\s+$", re.I)
 
 
+def _inside_named_region(sentence: Sentence, loc: Location, listed: list[Location]) -> bool:
+    """"around Kalembe in North Kivu", "Baghuz, Deir ez-Zor": a name placed inside a region the
+    gazetteer knows is a settlement there."""
+    if loc.evidence is None:
+        return False
+    for region in listed:
+        if region.precision != 2 or region.evidence is None:
+            continue
+        gap = sentence.text[loc.evidence.end - sentence.start:region.evidence.start - sentence.start]
+        if re.fullmatch(r"\s*(?:,|in|of)\s+(?:the\s+)?", gap):
+            return True
+    return False
+
+
 def _named_as_person(text: str, name: str) -> bool:
     """Does the article use the name as a person's: before "said", after a title or a first name?"""
     last = re.escape(name.split()[-1])
@@ -275,8 +289,8 @@ def pick_places(ctx: ArticleContext, sentence: Sentence, mention, agent_span) ->
     else:
         # "in the village of Massasneh, in the north of Hama province": a settlement named as
         # such is the smallest place even where the gazetteer lacks it.
-        locs += [loc for loc in unlisted if loc.evidence is not None and _NAMED_SETTLEMENT.search(
-            sentence.text[:loc.evidence.start - sentence.start])]
+        locs += [loc for loc in unlisted if loc.evidence is not None and (_NAMED_SETTLEMENT.search(
+            sentence.text[:loc.evidence.start - sentence.start]) or _inside_named_region(sentence, loc, locs))]
     if not locs:
         return []
     locs = [_as_settlement(ctx, sentence, loc) for loc in locs
