@@ -27,7 +27,7 @@ LEXICON: dict[str, list[str]] = {
     "CLASH": [
         r"clash(?:es|ed|ing)?", r"fight(?:s|ing)?", r"fought", r"battl(?:e|es|ed|ing)",
         r"gun ?battles?", r"gunfights?", r"fire ?fights?", r"skirmish(?:es|ed)?",
-        r"exchange[sd]? (?:of )?(?:gun)?fire", r"traded (?:gun)?fire", r"exchanging fire",
+        r"exchange[sd]? (?:of )?(?:heavy |intense |sporadic |fierce |small-arms )?(?:gun)?fire", r"traded (?:heavy )?(?:gun)?fire", r"exchanging (?:heavy )?(?:gun)?fire",
         r"repel(?:led|s|ling)?", r"repuls(?:ed|es|ing)", r"fended off", r"beat back",
         r"ambush(?:ed|es)?", r"counter-?(?:attacks?|offensives?)", r"offensives?",
         r"assault(?:s|ed)? on", r"stormed", r"combat", r"engaged", r"hostilities",
@@ -63,12 +63,14 @@ LEXICON: dict[str, list[str]] = {
     ],
     "SUICIDE": [
         r"suicide (?:bomb(?:er|ers|ing|ings)?|attack(?:er|ers|s)?|blasts?|car|vest)",
-        r"blew (?:himself|herself|themselves) up", r"self-detonat\w*", r"explosive vests?",
+        r"blew (?:himself|herself|themselves) up", r"self-detonat\w*", r"explosive (?:vests?|belts?)", r"suicide belts?",
+        r"(?:bomber|attacker|assailant)s?\b(?:\s+[\w'’,-]+){0,25}?\s+(?:dying|died|killing (?:himself|herself|themselves))",
     ],
     "GRENADE": [r"(?<!rocket-propelled )(?<!stun )grenades?(?! launcher)", r"lobbed", r"hurled (?:a |an )?(?:explosive|grenade)"],
     "CHEM": [
         r"chemical (?:weapons?|attacks?|agents?|munitions)", r"chlorine", r"sarin", r"mustard gas",
         r"nerve (?:agent|gas)", r"toxic gas", r"poison(?:ous)? gas", r"gas attacks?",
+        r"(?:choking|noxious|toxic) (?:gas(?:es)?|chemicals?|substances?|fumes)",
     ],
     # --- violence whose outcome is the trigger ---------------------------------------------
     "KILL": [
@@ -99,7 +101,7 @@ LEXICON: dict[str, list[str]] = {
     "WITHDRAW": [
         r"withdr(?:ew|awn|aw|awal|awing)", r"pull(?:ed|s|ing)? (?:out|back)", r"pullout", r"retreat(?:ed|s)?", r"exited", r"vacated",
         r"handed over", r"hand(?:ed|over|s)? (?:over )?control",
-        r"evacuated (?:the )?(?:town|city|village|area|district|enclave|pocket)", r"(?:fighters|rebels|militants|troops|forces|soldiers) (?:\w+ ){0,2}left", r"abandon(?:ed)?", r"evacuated (?:their|its) (?:positions|troops|garrison)",
+        r"evacuated (?:the )?(?:town|city|village|area|district|enclave|pocket)", r"(?:fighters|rebels|militants|troops|forces|soldiers|peacekeepers) (?:\w+ ){0,2}left", r"abandon(?:ed)?", r"evacuated (?:their|its) (?:positions|troops|garrison)",
     ],
     # --- protest and riot ------------------------------------------------------------------
     "PROTEST": [
@@ -108,6 +110,7 @@ LEXICON: dict[str, list[str]] = {
         r"(?:general|labou?r|workers'?|hunger) strikes?", r"went on strike", r"on strike", r"striking (?:workers|teachers|doctors|nurses)",
         r"vigils?", r"chant(?:ed|ing)", r"placards?", r"dharnas?", r"gheraos?", r"bandhs?", r"hartals?", r"processions?",
         r"(?:blocked|blockaded) (?:the |a )?(?:\w+ ){0,2}(?:road|highway|roads|motorway|railway)",
+        r"human chains?", r"walk-?outs?", r"walked out (?:of|in protest)",
     ],
     "DISPERSE": [
         r"dispers(?:ed|e|ing|al)", r"broke up", r"broken up", r"tear ?gas", r"water cannons?",
@@ -123,12 +126,14 @@ LEXICON: dict[str, list[str]] = {
     ],
     "MOB": [
         r"mobs?", r"lynch(?:ed|ing|ings)?", r"vigilantes?", r"angry crowds?", r"(?:communal|sectarian|ethnic) (?:clashes|violence)",
+        r"stoned (?:\w+ ){0,3}to death",
     ],
     # --- violence against civilians --------------------------------------------------------
     "ABDUCT": [
         r"abduct(?:ed|s|ing|ion|ions)", r"kidnap(?:ped|s|ping|pings|pers)?", r"taken hostage",
         r"took (?:\w+ )?hostage", r"held hostage", r"hostages?", r"held captive", r"captives?", r"forcibly disappeared",
-        r"enforced disappearances?", r"forced disappearances?", r"deport(?:ed|ation)", r"hijack(?:ed|ing|ings|ers?)?",
+        r"enforced disappearances?", r"forced disappearances?",
+        r"(?:taken|seized|snatched|grabbed|dragged|led) (?:away )?(?:\w+ ){0,3}at gunpoint", r"taken away by (?:armed|gunmen|unknown|masked|unidentified)", r"deport(?:ed|ation)", r"hijack(?:ed|ing|ings|ers?)?",
     ],
     "SEXUAL": [
         r"rap(?:ed|e|es|ing)", r"gang-rap\w*", r"sexual(?:ly)? (?:assault(?:ed|s)?|abus(?:ed|e)|violence|slavery|exploitation)",
@@ -157,7 +162,7 @@ LEXICON: dict[str, list[str]] = {
     "DIPLO": [
         r"talks", r"negotiat(?:ions|ed|ing|ors?)", r"met(?: with)?", r"meetings?", r"summit",
         r"visit(?:ed|s|ing)?", r"sanction(?:s|ed|ing)?", r"condemn(?:ed|s|ing|ation)",
-        r"expell?(?:ed|s|ing)? (?:\w+ ){0,3}(?:diplomats|ambassadors?|envoys?)", r"recall(?:ed)? (?:its|their) ambassadors?",
+        r"expell?(?:ed|s|ing)? (?:[\w’'-]+ ){0,4}(?:diplomats|ambassadors?|envoys?|attach[eé]s?|consuls?)", r"recall(?:ed)? (?:its|their) ambassadors?",
         r"summon(?:ed|s)? (?:\w+ ){0,3}(?:ambassador|envoy|charg[eé])", r"urg(?:ed|es|ing)", r"called (?:on|for|upon)",
         r"pledg(?:ed|es|e)", r"deliver(?:ed|ies|y|ing)? (?:[\w-]+ ){0,4}(?:weapons|arms|missiles|tanks|aid|ammunition|systems|equipment|jets|howitzers|drones)", r"(?:sent|send|supply|supplied|supplying|provid(?:e|ed|ing)|ship(?:ped|ping|s)?|transferr?(?:ed|ing)?|donat(?:e|ed|ing)) (?:[\w-]+ ){0,6}(?:weapons|arms|missiles|tanks|aid|ammunition|systems|equipment|jets|vehicles|launchers|howitzers|drones|artillery|rifles|munitions|vessels|warships|radars?|air defen[cs]es?)",
         r"(?:halt|halted|suspend(?:ed)?|cut off|cease|ceased|resum(?:e|ed|ing)|froze|freez(?:e|ing)) (?:[\w-]+ ){0,3}(?:military aid|aid|assistance|intelligence sharing|arms sales|cooperation|funding|diplomatic relations|relations)",
@@ -205,6 +210,7 @@ LEXICON: dict[str, list[str]] = {
     "BASE": [
         r"(?:establish\w*|set(?:ting|s)? up|open(?:ed|s|ing)|buil[dt]\w*|construct\w*|creat\w*|mov(?:ed|es|ing)|relocat\w*|install\w*) (?:\w+ ){0,4}(?:bases?|headquarters|hq|outposts?|camps?|command (?:posts?|centres?|centers?)|garrison|airfields?|airstrips?|radars?|military infrastructure|training (?:camps?|centres?|facilities))",
         r"with (?:its |their )?headquarters in", r"headquartered in",
+        r"establish(?:ed|es|ing)? (?:\w+ ){0,3}positions?",
         r"new (?:military )?(?:base|headquarters|outpost)",
     ],
     "CRIME": [
@@ -220,7 +226,7 @@ LEXICON: dict[str, list[str]] = {
         r"torrential rains?", r"heavy rains?", r"magnitude", r"tremors?(?! (?:from|of) (?:the |this |a )?(?:\w+ )?(?:war|invasion|conflict|crisis|attacks?|offensive|collapse|decision|vote))", r"freezing temperatures", r"cold (?:wave|snap|spell)",
     ],
     "MANMADE": [
-        r"fire broke out", r"blaze", r"caught fire", r"(?:huge|massive|large|major) fire", r"gas leak",
+        r"fire broke out", r"blaze", r"caught fire", r"fire (?:tore|swept|ripped|raged) through", r"(?:huge|massive|large|major) fire", r"gas leak",
         r"(?:building|bridge|roof|mine|dam|wall|structure|tower|stadium|school|hotel|factory)s? (?:\w+ ){0,2}collaps(?:ed|es|e)",
         r"collapse of (?:a |an |the )?(?:\w+ ){0,2}(?:building|bridge|roof|mine|dam|tower|stadium|school|hotel|factory)",
         r"crash(?:ed|es)?", r"derail(?:ed|ment)", r"capsiz(?:ed|es)", r"stampede", r"overturned", r"turned turtle",
@@ -305,7 +311,7 @@ CUES: dict[str, list[str]] = {
                r"planted (?:\w+ ){0,2}(?:bombs?|explosives?|devices?)", r"sabotage\w*", r"blown up", r"blew up",
                r"(?:motorcycle|bicycle|parcel|letter|sticky|magnetic|time|pipe) bombs?", r"bombs?", r"explosives?",
                r"detonated", r"saboteurs?", r"partisans?", r"work of saboteurs"],
-    "suicide": [r"suicide", r"blew (?:himself|herself|themselves) up", r"self-detonat\w*", r"explosive vests?"],
+    "suicide": [r"suicide", r"blew (?:himself|herself|themselves) up", r"self-detonat\w*", r"explosive (?:vests?|belts?)"],
     "grenade": [r"(?<!rocket-propelled )(?<!stun )(?<!rocket propelled )grenades?(?! launchers?)",
                 r"(?:threw|thrown|throwing|hurled|hurling|lobbed|tossed) (?:\w+ ){0,2}(?:bombs?|explosives?|explosive devices?|firebombs?)"],
     "chem": [r"chemical (?:weapons?|attacks?|agents?|munitions)", r"chlorine", r"sarin", r"mustard gas",
@@ -355,7 +361,8 @@ CUES: dict[str, list[str]] = {
              r"stormed", r"attacked (?:police|officers)", r"injuring (?:\w+ ){0,2}(?:police|officers)", r"violent", r"pelted", r"ransack\w*"],
     "intervention": [r"dispers(?:ed|e|ing)", r"broke up", r"broken up", r"tear ?gas", r"water cannons?", r"rubber bullets",
                      r"batons?", r"stun grenades?", r"pepper spray", r"arrest(?:ed|s)?", r"detain(?:ed|s)?", r"cracked down",
-                     r"crackdown", r"charged", r"beat(?:en|ing)?", r"clubbed", r"rounded up", r"forcibly removed", r"cleared"],
+                     r"crackdown", r"charged", r"beat(?:en|ing)?", r"clubbed", r"rounded up", r"forcibly removed", r"cleared",
+                     r"removed (?:\w+ ){0,4}(?:protesters|demonstrators|activists|students|parents|people|them)", r"took (?:\w+ ){0,4}into custody"],
     "lethal": [r"kill(?:ed|ing|s)?", r"shot (?:dead|and killed)", r"live (?:ammunition|rounds|fire)", r"opened fire",
                r"fired (?:on|at|into) (?:the )?(?:crowd|protesters|demonstrators)", r"dead", r"died", r"deaths?",
                r"massacre\w*", r"gunned down", r"severely beaten", r"beaten to death", r"shot",

@@ -188,6 +188,18 @@ def _protest_context(text: str) -> bool:
                      text, re.IGNORECASE) is not None
 
 
+_SOURCE_CLAUSE = re.compile(r"(?:,\s*|\s+)(?:(?:the|a|an|local|state|federal|[A-Z]\w+)\s+){0,4}"
+                            r"(?:police|officials?|authorities|organisers|organizers|witnesses|residents|sources|"
+                            r"ministry|army|military|spokes(?:man|woman|person))\s+(?:said|says|reported|told \w+)\W*$"
+                            r"|,?\s+according to [^,.;]+\W*$", re.I)
+
+
+def _without_source(text: str) -> str:
+    """The sentence without its closing attribution: in "..., police said" the police only
+    tell what happened."""
+    return _SOURCE_CLAUSE.sub("", text)
+
+
 # Weapons and deeds of close-range violence: with these a strike is no stand-off strike.
 _CLOSE_RANGE = re.compile(r"\b(?:gunm[ae]n|shot|shoot\w*|opened fire|gunfire|rifles?|guns?|knives|knife|machetes?|stabb\w*|"
                           r"hacked|beat(?:en|ing)?|executed|hostages?|kidnap\w*|abduct\w*|stormed|raid\w*|suicide|"
@@ -214,11 +226,20 @@ def _stand_off_strike(text: str, trig: str, agent: str, target: str) -> bool:
     return place and (state or noun_strike)
 
 
+# Crowd weapons and crowd words: who fights "each other" with these is a mob, not an army.
+_MELEE_OR_MOB = re.compile(r"\b(?:sticks|swords|machetes|clubs|iron rods|stones|rocks|knives|axes|"
+                           r"communities|communal|sectarian|villagers|residents|neighbours|neighbors|"
+                           r"castes?|clans?|tribes|youths|mobs?)\b", re.I)
+
+
 def _violence_type(frame: str, text: str, trig: str, agent: str, patient: str) -> tuple[str, float, str, list[str]]:
     """Type for a violent trigger (strike, kill, clash, wound, damage) from weapon, actors, target."""
     violent_opts = ["armed_clash", "attack", "shelling_artillery_missile", "air_drone_strike",
                     "remote_explosive", "organized_crime", "mob_violence", "excessive_force_against_protesters"]
     target = patient or text
+    if re.search(r"\b(?:each other|one another)\b", text, re.I) and _MELEE_OR_MOB.search(text) \
+            and not cue("nonstate", text):
+        return "mob_violence", 0.75, "groups of people attacked each other", violent_opts
     if _protest_context(text) and cue("police", text) and cue("lethal", text):
         return "excessive_force_against_protesters", 0.8, "protesters + security forces + lethal force", violent_opts
     if frame == "CLASH":
@@ -520,8 +541,9 @@ def _decide(hit: TriggerHit, text: str, agent: str, patient: str, tok: Any,
         return "non_violent_transfer_of_territory", 0.65, "forces withdrew", ["non_violent_transfer_of_territory", "change_to_group_activity"]
 
     if f == "PROTEST":
-        if re.match(r"march|rall", low) and cue("armed", text) and not cue("protesters", text.replace(trig, "")):
-            return None                  # "troops marched on the capital"
+        if re.match(r"march|rall", low) and (cue("armed", agent or "") or cue("armed", _without_source(text))) \
+                and not cue("protesters", text.replace(trig, "")):
+            return None                  # "troops marched on the capital" (not "..., police said")
         if re.search(r"protest (?:note|letter)|note of protest|(?:lodged|filed|sent) (?:a |an )?(?:formal |official |strong )?protest", text, re.I):
             return "diplomacy", 0.6, "diplomatic protest", ["diplomacy"]
         if re.match(r"protest(?:ed|s)? (?:to|against)", text[hit.start:hit.end + 9], re.I) and cue("state", agent or ""):
@@ -556,8 +578,13 @@ def _decide(hit: TriggerHit, text: str, agent: str, patient: str, tok: Any,
             return None
         if re.search(r"\b(?:mobs?|lynch\w*|vigilantes?|communal|sectarian)\b", text, re.I):
             return "mob_violence", 0.7, "mob violence", ["mob_violence", "violent_demonstration"]
+        if re.match(r"torch|set|burn", low) and not _protest_context(text) and cue("mob", agent or text[:hit.start]) \
+                and re.match(r"\s*(?:to\s+)?(?:\w+\s+){0,3}(?:men|women|people|members|suspects?|thieves|man|woman|boys?|"
+                             r"kidnappers|robbers|criminals|looters|bandits|persons|individuals)\b",
+                             text[hit.end:hit.end + 50], re.I):
+            return "mob_violence", 0.75, "a crowd burned people", ["mob_violence", "attack"]
         if re.match(r"torch|set|burn|ransack|vandal", low) and not _protest_context(text) and not re.search(r"riot", text, re.I):
-            if cue("armed", text):
+            if cue("armed", _without_source(text)):
                 return "looting_property_destruction", 0.65, "armed actor burned property", ["looting_property_destruction", "attack"]
             return "mob_violence", 0.45, "crowd burned property", ["mob_violence", "violent_demonstration", "looting_property_destruction"]
         if re.match(r"stormed", low) and not _protest_context(text) and cue("armed", text):
@@ -804,6 +831,9 @@ def _unreportable(tok: Any, hit: TriggerHit, prior: set[str]) -> Optional[str]:
     if tok.pos_ in ("VERB", "AUX") and not modality._noun_like(tok):
         if tok.dep_ == "amod":
             return "participle used as adjective"
+        if frame == "ATTRIB" and tok.dep_ == "acl" and tok.tag_ == "VBN" and tok.head.pos_ == "NOUN" \
+                and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in tok.head.children):
+            return "describes a suspect (a man accused of theft)"
         if tok.dep_ == "pcomp" and (tok.head.lower_ in ("than", "like") or tok.head.lower_ in ("of", "about")
                                     and tok.head.head.pos_ in ("NOUN", "ADJ")
                                     and tok.head.head.head.lemma_.lower() not in _ACCUSING) and not any(
@@ -813,6 +843,9 @@ def _unreportable(tok: Any, hit: TriggerHit, prior: set[str]) -> Optional[str]:
             if tok.dep_ in ("acl", "relcl") and tok.head.pos_ in ("NOUN", "PROPN") and tok.head.lemma_.lower() not in (
                     "decision", "order", "resolution", "vote", "move", "agreement", "deal", "attempt", "bid"):
                 return f"infinitive of a noun ({tok.head.text})"
+            if tok.dep_ == "advcl" and frame == "PROTEST" and tok.head.tag_ == "VBD" \
+                    and tok.head.lemma_.lower() not in _PURPOSE_HEADS:
+                return None              # "pitched tents to protest the war": the act is the protest
             if tok.dep_ == "advcl" and frame != "DIPLO":
                 return "purpose clause"
             if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in _PURPOSE_HEADS:
@@ -945,7 +978,13 @@ def _own_place(tok: Any) -> bool:
 
 def _background(c: "_Candidate") -> bool:
     tok = c.token
-    return tok is not None and modality._noun_like(tok) and tok.dep_ == "pobj" and tok.head.lower_ in _BACKGROUND
+    if tok is None or not modality._noun_like(tok):
+        return False
+    if tok.dep_ == "pobj" and tok.head.lower_ in _BACKGROUND:
+        return True
+    # "... after a religious procession was halted": the subject of a clause of what came before.
+    return tok.dep_ in ("nsubj", "nsubjpass") and any(
+        ch.dep_ == "mark" and ch.lower_ in _BACKGROUND for ch in tok.head.children)
 
 
 _BACKGROUND = {"after", "following", "since", "despite", "amid", "amidst", "before"}
@@ -1080,6 +1119,36 @@ def _demote_participial_outcomes(cands: list[_Candidate]) -> None:
             c.why.append(f"outcome of '{main.text}'")
 
 
+_PEOPLE_HEADS = {"member", "commander", "leader", "boss", "suspect", "chief", "lieutenant", "figure",
+                 "kingpin", "head", "founder", "operative", "hitman"}
+
+
+def _names_the_victims(tok: Any) -> bool:
+    """"set fire to gang members", "arrested a commander of the Sinaloa Cartel": the crime word
+    says who the people acted on belong to."""
+    if tok is None:
+        return False
+    head = tok
+    if tok.dep_ in ("compound", "amod", "nmod"):
+        head = tok.head
+    elif tok.dep_ == "pobj" and tok.head.lower_ == "of":
+        head = tok.head.head
+    if head is tok or head.lemma_.lower() not in _PEOPLE_HEADS:
+        return False
+    return head.dep_ in ("dobj", "pobj", "nsubjpass", "conj")
+
+
+def _doer_acted_on(c: _Candidate, cands: list[_Candidate]) -> bool:
+    """"set fire to three suspected kidnappers": a doer noun (kidnappers, smugglers) that is the
+    object of another trigger names who was acted on, not a kidnapping."""
+    tok = c.token
+    if tok is None or c.hit.frame not in ("ABDUCT", "CRIME") or not re.search(r"(?:ers|ists)$", tok.lower_):
+        return False
+    gov = tok.head.head if tok.dep_ == "pobj" else tok.head
+    return tok.dep_ in ("dobj", "pobj") and any(
+        o is not c and o.token is not None and o.token.i in (gov.i, tok.head.i) for o in cands)
+
+
 def _merge(cands: list[_Candidate]) -> list[_Candidate]:
     """One candidate per happening: consequence words join the principal trigger, same types merge."""
     principal = [c for c in cands if not _is_consequence(c)]
@@ -1111,6 +1180,21 @@ def _merge(cands: list[_Candidate]) -> list[_Candidate]:
     # Withdrawal told beside a capture/retake is the same change of control.
     if any(c.type in ("government_regains_territory", "non_state_actor_overtakes_territory") for c in keep):
         keep = [c for c in keep if not (c.hit.frame == "WITHDRAW" and c.type == "non_violent_transfer_of_territory")]
+    # Arrests at a protest are the intervention (CODEBOOK: "police ... arrest a peaceful protest").
+    if any(c.type in ("peaceful_protest", "protest_with_intervention") for c in keep) and \
+            any(c.type == "arrests" for c in keep):
+        for c in keep:
+            if c.type == "peaceful_protest":
+                c.type = "protest_with_intervention"
+                c.why.append("protesters arrested")
+        keep = [c for c in keep if c.type != "arrests"]
+    # "arrested a commander of the Sinaloa Cartel", "set fire to gang members": the crime word
+    # names who was acted on, not a crime committed.
+    acted_on = [c.patient for c in keep if c.patient is not None and c.hit.frame != "CRIME"]
+    if any(c.hit.frame != "CRIME" for c in keep):
+        keep = [c for c in keep if not (c.hit.frame == "CRIME" and (any(
+            p[0] <= c.hit.start < p[1] for p in acted_on) or _names_the_victims(c.token))
+            or _doer_acted_on(c, keep))] or keep
     # Protest types: the most specific one describes the whole protest.
     protest_rank = ["excessive_force_against_protesters", "protest_with_intervention", "violent_demonstration", "peaceful_protest"]
     present = [t for t in protest_rank if any(c.type == t for c in keep)]
@@ -1201,7 +1285,7 @@ def detect_text(text: str, doc: Any = None, published: Optional[date] = None, *,
                     c.why.append(f"told within {g.lower()}")
     # "Raqqa has fallen ... after a four-month battle": the background of a told happening.
     if any(not _background(c) and c.type in _VIOLENT | {"non_violent_transfer_of_territory"} for c in cands):
-        cands = [c for c in cands if not (_background(c) and c.hit.frame in _VIOLENT_FRAMES)] or cands
+        cands = [c for c in cands if not (_background(c) and c.hit.frame in _VIOLENT_FRAMES | {"PROTEST"})] or cands
     # A cumulative toll ("killed so far", "since the start of the war") is a figure, not an event.
     if _CUMULATIVE.search(text):
         cands = [c for c in cands if c.hit.frame not in triggers.CONSEQUENCE_FRAMES]
