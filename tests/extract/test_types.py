@@ -326,3 +326,8 @@ def test_general_wordings(nlp, text, expected):
 def test_a_suspect_accused_of_theft_is_no_attribution(nlp):
     text = "A mob beat a man accused of stealing a phone in Lagos."
     assert "attribution" not in {m.type for m in types.detect_text(text, nlp(text))}
+
+
+def test_an_accusation_describing_who_was_sanctioned_is_not_an_event(nlp):
+    text = "The European Union on Monday imposed sanctions on three officials it accuses of torture."
+    assert types.top_type(types.detect_text(text, nlp(text))) == "diplomacy"

@@ -834,6 +834,9 @@ def _unreportable(tok: Any, hit: TriggerHit, prior: set[str]) -> Optional[str]:
         if frame == "ATTRIB" and tok.dep_ == "acl" and tok.tag_ == "VBN" and tok.head.pos_ == "NOUN" \
                 and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in tok.head.children):
             return "describes a suspect (a man accused of theft)"
+        if frame == "ATTRIB" and tok.dep_ == "relcl" and tok.head.dep_ in ("dobj", "pobj") \
+                and tok.head.head.pos_ in ("VERB", "ADP"):
+            return "describes who was acted on (politicians it accuses of ...)"
         if tok.dep_ == "pcomp" and (tok.head.lower_ in ("than", "like") or tok.head.lower_ in ("of", "about")
                                     and tok.head.head.pos_ in ("NOUN", "ADJ")
                                     and tok.head.head.head.lemma_.lower() not in _ACCUSING) and not any(
