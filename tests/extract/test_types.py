@@ -331,3 +331,13 @@ def test_a_suspect_accused_of_theft_is_no_attribution(nlp):
 def test_an_accusation_describing_who_was_sanctioned_is_not_an_event(nlp):
     text = "The European Union on Monday imposed sanctions on three officials it accuses of torture."
     assert types.top_type(types.detect_text(text, nlp(text))) == "diplomacy"
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Gunmen shot dead a taxi driver and a shopkeeper in Goma overnight, police said.", "attack"),
+    ("Bandits killed 12 farmers in an attack on villages in Zamfara on Sunday.", "attack"),
+    ("Two people died and 14 were injured after party workers and police clashed in Murshidabad.",
+     "violent_demonstration"),
+])
+def test_victims_decide_between_attack_and_battle(nlp, text, expected):
+    assert top(nlp, text) == expected

@@ -347,6 +347,8 @@ CUES: dict[str, list[str]] = {
                   r"market", r"mosque", r"church", r"school", r"hospital", r"homes?", r"houses?", r"people",
                   r"man", r"woman", r"boy", r"girl", r"elderly", r"doctors?", r"nurses?", r"medics", r"traders",
                   r"herders", r"refugees", r"displaced", r"priest", r"imam", r"bystanders", r"motorists", r"commuters",
+                  r"drivers?", r"shopkeepers?", r"vendors?", r"merchants?", r"businessm[ae]n", r"fishermen", r"miners",
+                  r"labou?rers", r"herdsmen", r"villages?",
                   r"residential", r"apartment", r"kindergarten", r"theatre", r"theater", r"shopping", r"community",
                   r"hotel", r"restaurant", r"caf[eé]", r"bar", r"nightclub", r"mall", r"bus", r"train", r"shop", r"stores?"],
     "protesters": [r"protest(?:ers|ors|s)?", r"demonstrat(?:ors|ions?)", r"marchers", r"rally", r"crowds?", r"activists",

@@ -267,6 +267,8 @@ def _violence_type(frame: str, text: str, trig: str, agent: str, patient: str) -
     if patient and cue("nonstate", patient) and not cue("civilians", patient) and not cue("nonstate", agent or ""):
         # "the military said it killed 33 terrorists": forces fighting an armed group.
         return "armed_clash", 0.6, "armed group on the receiving end", violent_opts
+    if patient and cue("civilians", patient) and not cue("military_target", patient):
+        return "attack", 0.7, "civilian target", violent_opts
     if cue("civilians", target) or cue("civilians", text):
         # The attacker's own name ("militants attacked a train") says nothing about the target.
         others = text.replace(agent, " ") if agent else text
@@ -1155,7 +1157,9 @@ def _doer_acted_on(c: _Candidate, cands: list[_Candidate]) -> bool:
 def _merge(cands: list[_Candidate]) -> list[_Candidate]:
     """One candidate per happening: consequence words join the principal trigger, same types merge."""
     principal = [c for c in cands if not _is_consequence(c)]
-    violent_principal = [c for c in principal if c.type in _VIOLENT | {"man_made_disaster", "natural_disaster"}]
+    violent_principal = [c for c in principal if c.type in _VIOLENT | {
+        "man_made_disaster", "natural_disaster", "violent_demonstration", "mob_violence",
+        "excessive_force_against_protesters"}]
     # Forces pulled out and others moved in, with no fighting told: a non-violent transfer.
     if any(c.hit.frame == "WITHDRAW" and c.type == "non_violent_transfer_of_territory" for c in cands) \
             and not any(c.hit.frame in ("CLASH", "STRIKE", "SHELL", "AIR") for c in cands):
@@ -1167,7 +1171,10 @@ def _merge(cands: list[_Candidate]) -> list[_Candidate]:
     for c in cands:
         if _is_consequence(c) and violent_principal:
             # "missiles struck the city, killing five": the killing is the strike's outcome.
+            # A doer acting on someone ("gunmen killed five"), not "one person died" or "29
+            # others were injured", whose subjects are the victims.
             own_agent = c.token is not None and c.agent is not None and c.token.pos_ == "VERB" \
+                and any(ch.dep_ == "dobj" for ch in c.token.children) \
                 and c.token.dep_ in ("ROOT", "conj") and c.type not in {p.type for p in violent_principal} \
                 and c.type in ("attack", "excessive_force_against_protesters", "organized_crime", "mob_violence")
             if not own_agent:
