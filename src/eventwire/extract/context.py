@@ -16,6 +16,11 @@ _ABBREV = {
     "sep", "sept", "oct", "nov", "dec", "no", "vs", "etc", "inc", "co", "corp", "jr", "sr",
     "lt.-gen", "adm", "brig", "cmdr", "prof", "rev", "mt", "ft", "approx", "est", "dept",
 }
+# Words that open a sentence but not a name: "... on the platform X. The G7 talks" ends at
+# "X." even though a single capital and a period usually mark an initial ("George W. Bush").
+_STARTS_SENTENCE = re.compile(r"[\"“‘(]?(?:The|A|An|In|On|At|He|She|It|They|We|I|But|And|However|"
+                              r"This|That|These|Those|His|Her|Their|Its|There|Meanwhile|After|"
+                              r"Before|When|While|According)\b")
 _BOUNDARY = re.compile(r"(?<=[.!?])([\"”’)\]]*)\s+(?=[\"“‘(\[]?[A-Z0-9])")
 
 
@@ -51,7 +56,8 @@ def _split_paragraph(text: str, base: int) -> list[tuple[int, int]]:
     for m in _BOUNDARY.finditer(text):
         head = text[start:m.start()]
         last = re.search(r"([A-Za-z][A-Za-z.\-]*)\.$", head)
-        if last and (last.group(1).lower() in _ABBREV or len(last.group(1)) == 1):
+        if last and (last.group(1).lower() in _ABBREV or len(last.group(1)) == 1) \
+                and not _STARTS_SENTENCE.match(text, m.end()):
             continue
         spans.append((base + start, base + m.start() + len(m.group(1))))
         start = m.end()
