@@ -304,3 +304,13 @@ def test_tokens_strip_possessives_and_final_periods_but_keep_abbreviations():
     assert words == ["Kharkiv", "mayor", "met", "the", "U.S.", "envoy", "in", "al-Bab", "and", "Kyiv"]
     assert [(t.text, t.cap) for t in toks if t.text in ("al-Bab", "met")] == [("met", False), ("al-Bab", True)]
     assert toks[0].end == len("Kharkiv")
+
+
+def test_a_kunya_names_a_person_not_a_town():
+    from eventwire.extract import places
+    text = "Isis has offered a reward to whomever kills Abu Muath al-Jazairi, a veteran fighter."
+    ents = [(44, 64, "FAC")]
+    assert text[44:64] == "Abu Muath al-Jazairi"
+    assert places.find_places(text, ents=ents) == []
+    found = places.find_places("Fighting raged in Abu Kamal and Umm Qasr on Monday.")
+    assert [(p.name, p.country) for p in found] == [("Abu Kamal", "SYR"), ("Umm Qasr", "IRQ")]

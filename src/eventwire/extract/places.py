@@ -27,6 +27,9 @@ from eventwire.records import Evidence, Location
 Ent = tuple[int, int, str]
 
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}
+# Arabic name parts that open a person's name; places that start so ("Abu Kamal", "Umm Qasr")
+# are found whole in the gazetteer before any part of the name is tried.
+_NAME_PARTICLES = {"abu", "abou", "umm", "ibn", "bin", "bint"}
 # Entities that are never places: a capitalised run inside one of these is not matched.
 _VETO_LABELS = {"PERSON", "ORG", "NORP", "DATE", "TIME", "MONEY", "CARDINAL", "ORDINAL",
                 "QUANTITY", "PERCENT", "EVENT", "WORK_OF_ART", "LAW", "LANGUAGE", "PRODUCT"}
@@ -657,6 +660,8 @@ class _Finder:
         """A facility or feature the gazetteer lacks: "Zaporizhzhia nuclear plant" inherits
         its town; "Snake Island" is kept by name, unresolved."""
         s, e = self.toks[i].start, self.toks[j].end
+        if j > i and fold(self.toks[i].text) in _NAME_PARTICLES:
+            return              # "Abu Muath al-Jazairi": a kunya names a person, not "Mount Abu"
         for n in range(j - i, 0, -1):
             for a in range(i, j - n + 2):
                 b = a + n - 1
