@@ -39,3 +39,14 @@ def test_a_possessive_region_holds_the_place_and_is_not_a_second_venue():
                     "Fighting between M23 rebels and Wazalendo militias flared around Kalembe in "
                     "North Kivu's Walikale territory on Tuesday, local sources said.")
     assert [name for _, name in got] == ["Kalembe"]
+
+
+def test_a_town_named_once_in_passing_does_not_move_the_story():
+    text = ("Kurdish-led fighters pressed their assault on Baghuz in eastern Syria on Saturday.\n"
+            "Commanders in Baghuz said the last pocket would fall within days.\n"
+            "The offensive has been fiercer than the battles for Mosul and Raqqa, they said.\n"
+            "Aid workers waited outside the town for the evacuation of women and children.\n"
+            "The convoys were delayed for a second day by the fighting.\n"
+            "On Saturday one of the unit was killed by a roadside bomb planted weeks ago.")
+    got = places_of(text, published="2019-03-03")
+    assert ("remote_explosive", "Baghuz") in got

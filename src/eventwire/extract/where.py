@@ -55,11 +55,19 @@ def context_place(ctx: ArticleContext, sentence: Sentence) -> Optional[Location]
         before = _place_before(ctx, sentence.start)
         if before is not None and before.evidence is not None and \
                 sentence.start - before.evidence.start < 1500:
+            story = ctx.extra.get("story_place")
+            recent = ctx.sentences[max(0, sentence.index - 2)].start
+            if story is not None and story.precision == 1 and story.name.lower() != before.name.lower() \
+                    and _mentions(ctx, before.name) < 2 and before.evidence.start < recent:
+                # A town named once in passing ("the battles for Mosul and Raqqa") does not
+                # move the story away from the place it keeps coming back to.
+                return story
             return before
     return ctx.extra.get("story_place") or ctx.extra.get("main_country")
 
 
-_UNLISTED = re.compile(r"\b(?i:in|at|near|outside|around|through|the (?:town|village|city|district|camp|neighbourhood) of)"
+_UNLISTED = re.compile(r"\b(?i:in|at|near|outside|around|through|the (?:town|village|city|district|camp|neighbourhood) of|"
+                       r"(?:assault|attack|advance|offensive|push|strikes?|raid|march) on)"
                        r"\s+((?:al-|el-)?[A-Z][\w’'\-]+(?:\s+(?:al-|el-)?[A-Z][\w’'\-]+)?)")
 _NOT_PLACES = re.compile(r"^(?:January|February|March|April|May|June|July|August|September|October|"
                          r"November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
@@ -128,6 +136,11 @@ _NAMES_A_THING = re.compile(r"^\s*(?:agreement|accords?|talks|summit|process|dea
 def _attributive(ctx: ArticleContext, loc: Location) -> bool:
     """"the Doha agreement", "the Minsk talks": the place names a thing, not where it happens."""
     return loc.evidence is not None and bool(_NAMES_A_THING.match(ctx.text[loc.evidence.end:loc.evidence.end + 20]))
+
+
+def _mentions(ctx: ArticleContext, name: str) -> int:
+    key = name.lower()
+    return sum(1 for loc in getattr(ctx.places, "mentions", []) if loc.name.lower() == key)
 
 
 def _place_before(ctx: ArticleContext, offset: int) -> Optional[Location]:
