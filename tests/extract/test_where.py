@@ -50,3 +50,9 @@ def test_a_town_named_once_in_passing_does_not_move_the_story():
             "On Saturday one of the unit was killed by a roadside bomb planted weeks ago.")
     got = places_of(text, published="2019-03-03")
     assert ("remote_explosive", "Baghuz") in got
+
+
+def test_a_country_opening_the_sentence_is_where_it_happened():
+    got = places_of("The army shelled Kyiv on Monday.\n"
+                    "In Belarus, thousands of people staged rallies across the country on Sunday.")
+    assert ("peaceful_protest", "Belarus") in got

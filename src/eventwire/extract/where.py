@@ -205,7 +205,7 @@ def _speaks(sentence: Sentence, loc: Location) -> bool:
         "spokesman", "spokeswoman", "spokesperson", "president", "authority", "military")
 
 
-_LOCATIVE_BEFORE = re.compile(r"\b(?:in|across|throughout|into|inside|on|at|over|against|"
+_LOCATIVE_BEFORE = re.compile(r"\b(?:[Ii]n|[Aa]cross|[Tt]hroughout|into|inside|on|at|over|against|"
                               r"around|near|of|from)\s+(?:the\s+)?(?:[a-z\-]+\s+){0,2}$")
 
 
