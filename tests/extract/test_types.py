@@ -341,3 +341,12 @@ def test_an_accusation_describing_who_was_sanctioned_is_not_an_event(nlp):
 ])
 def test_victims_decide_between_attack_and_battle(nlp, text, expected):
     assert top(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The UN recorded 351 civilians killed and 707 injured on Friday in Ukraine, the rights office said.", None),
+    ("UN officials reported 25 civilian deaths, mostly from shelling and airstrikes.", None),
+    ("Officials reported 12 people killed in an air strike on a market in Idlib.", "air_drone_strike"),
+])
+def test_a_monitors_tally_is_a_figure_not_an_event(nlp, text, expected):
+    assert top(nlp, text) == expected

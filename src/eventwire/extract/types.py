@@ -1296,6 +1296,9 @@ def detect_text(text: str, doc: Any = None, published: Optional[date] = None, *,
     # "Raqqa has fallen ... after a four-month battle": the background of a told happening.
     if any(not _background(c) and c.type in _VIOLENT | {"non_violent_transfer_of_territory"} for c in cands):
         cands = [c for c in cands if not (_background(c) and c.hit.frame in _VIOLENT_FRAMES | {"PROTEST"})] or cands
+    # "The UN recorded 351 civilians killed": a monitor's tally is a figure, not a happening.
+    if doc is not None and _tally(doc, cands):
+        return []
     # A cumulative toll ("killed so far", "since the start of the war") is a figure, not an event.
     if _CUMULATIVE.search(text):
         cands = [c for c in cands if c.hit.frame not in triggers.CONSEQUENCE_FRAMES]
@@ -1322,6 +1325,25 @@ def _forces_killed_fighters(c: _Candidate) -> bool:
     tok = c.token
     return c.type == "armed_clash" and c.agent is not None and c.patient is not None \
         and tok is not None and tok.pos_ == "VERB" and not any(ch.dep_ == "auxpass" for ch in tok.children)
+
+
+_TALLY_VERBS = {"record", "document", "verify", "count", "register", "tally", "report", "confirm", "log"}
+
+
+def _tally(doc: Any, cands: list[_Candidate]) -> bool:
+    """Every trigger sits inside the count a monitor tallied: "recorded 351 civilians killed",
+    "reported 25 civilian deaths, mostly from shelling"."""
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    if root is None or root.lemma_.lower() not in _TALLY_VERBS:
+        return False
+    obj = next((c for c in root.children if c.dep_ == "dobj"), None)
+    if obj is None or not any(c.dep_ == "nummod" for c in obj.children):
+        return False
+    inside = {t.i for t in obj.subtree}
+    # Causes named in general ("mostly from shelling") stay in the tally; "killed in an air
+    # strike on a market in Idlib" tells a happening.
+    return bool(cands) and all(c.token is not None and c.token.i in inside and (
+        _is_consequence(c) or c.token.head.lower_ == "from") for c in cands)
 
 
 # "... were killed in Kharkiv": a casualty told at a named place may be a happening of its own.
