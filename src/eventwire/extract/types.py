@@ -1334,6 +1334,8 @@ def _tally(doc: Any, cands: list[_Candidate]) -> bool:
     """Every trigger sits inside the count a monitor tallied: "recorded 351 civilians killed",
     "reported 25 civilian deaths, mostly from shelling"."""
     root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    if root is not None and root.lemma_.lower() in ("say", "tell", "add", "state"):
+        root = next((c for c in root.children if c.dep_ == "ccomp"), root)   # "..., the UN said"
     if root is None or root.lemma_.lower() not in _TALLY_VERBS:
         return False
     obj = next((c for c in root.children if c.dep_ == "dobj"), None)
