@@ -56,3 +56,18 @@ def test_a_country_opening_the_sentence_is_where_it_happened():
     got = places_of("The army shelled Kyiv on Monday.\n"
                     "In Belarus, thousands of people staged rallies across the country on Sunday.")
     assert ("peaceful_protest", "Belarus") in got
+
+
+def test_regions_named_together_are_one_happening_each():
+    got = places_of("Ukraine said the front was holding. Russian forces shelled towns in the "
+                    "Donetsk and Luhansk regions on Monday.")
+    assert [(name.split()[0], t) for t, name in got] == [
+        ("Donetsk", "shelling_artillery_missile"), ("Luhansk", "shelling_artillery_missile")]
+    assert {e.location.precision for e in extract_text(
+        "Ukraine said the front was holding. Russian forces shelled towns in the Donetsk and "
+        "Luhansk regions on Monday.", published="2024-05-14").events} == {2}
+
+
+def test_towns_listed_after_the_cities_of_are_towns_even_when_ner_says_person():
+    got = places_of("Missiles hit the cities of Kharkiv and Zaporizhzhia on Monday.")
+    assert sorted(name for _, name in got) == ["Kharkiv", "Zaporizhzhia"]

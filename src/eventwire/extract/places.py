@@ -112,7 +112,8 @@ _OF_PLACE = {"outskirts", "suburbs", "centre", "center", "north", "south", "east
              "south-east", "south-west", "heart", "streets", "residents", "people", "mayor",
              "governor", "part", "parts", "areas", "edge", "city", "town", "village", "region",
              "province", "district", "capital", "port", "siege", "battle", "fall", "liberation",
-             "bombardment", "shelling", "capture", "outside", "east", "environs", "vicinity"}
+             "bombardment", "shelling", "capture", "outside", "east", "environs", "vicinity",
+             "cities", "towns", "villages", "regions", "provinces", "districts", "ports"}
 _SPEECH = {"said", "says", "told", "added", "explained", "stated", "wrote", "tweeted"}
 # "the Hostomel airfield": a facility word after a name that NER took for a person.
 _FACILITY_AFTER = {"airfield", "airport", "airbase", "base", "plant", "bridge", "dam", "port",

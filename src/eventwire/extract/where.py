@@ -178,8 +178,8 @@ _SPEECH = {"say", "tell", "claim", "accuse", "deny", "announce", "warn", "demand
            "recognise", "recognize", "respond", "reply", "threaten", "vow", "agree", "decide",
            "estimate", "believe", "assess", "note", "suggest", "indicate", "write", "tweet",
            "post", "acknowledge", "admit", "argue", "predict", "expect", "fear"}
-_SETTLEMENT_BEFORE = re.compile(r"\b(?:city|cities|town|towns|village|villages|port)\s+(?:of\s+)?"
-                                r"(?:[\w’'\-]+,?\s+(?:and\s+)?){0,6}$", re.I)
+_SETTLEMENT_BEFORE = re.compile(r"\b(?i:city|cities|town|towns|village|villages|port)\s+(?:of\s+)?"
+                                r"(?:[A-Z][\w’'\-]*,?\s+(?:and\s+)?){0,6}$")
 
 
 def _speaks(sentence: Sentence, loc: Location) -> bool:
@@ -292,6 +292,39 @@ def _drop_reference_points(sentence: Sentence, locs: list[Location]) -> list[Loc
     return [loc for loc in locs if not _reference_point(sentence, loc, locs)]
 
 
+_PLURAL_KIND = re.compile(r"\b(?:regions|provinces|oblasts|states|governorates|districts|counties)$", re.I)
+
+
+def _shared_kind(sentence: Sentence, locs: list[Location]) -> list[Location]:
+    """"the Donetsk and Luhansk regions": the plural kind word makes both names regions."""
+    out = list(locs)
+    for n, loc in enumerate(out):
+        if loc.precision != 1 or loc.evidence is None:
+            continue
+        nxt = next((o for o in out if o.evidence is not None and o.evidence.start > loc.evidence.end), None)
+        if nxt is None or nxt.precision != 2 or not _PLURAL_KIND.search(nxt.evidence.text):
+            continue
+        gap = sentence.text[loc.evidence.end - sentence.start:nxt.evidence.start - sentence.start]
+        if not re.fullmatch(r"\s*(?:,|,?\s*and)\s*", gap):
+            continue
+        from .gazetteer import geocode
+        region = geocode(loc.name, countries=[loc.country] if loc.country else (), level=2,
+                         evidence=loc.evidence)
+        if region is not None and region.country == loc.country:
+            out[n] = region
+    return out
+
+
+def _conjoined_regions(sentence: Sentence, regions: list[Location]) -> list[Location]:
+    """Regions written as one list ("X and Y regions", "X, Y and Z provinces")."""
+    regions = sorted((r for r in regions if r.evidence is not None), key=lambda r: r.evidence.start)
+    for a, b in zip(regions, regions[1:]):
+        gap = sentence.text[a.evidence.end - sentence.start:b.evidence.start - sentence.start]
+        if not re.fullmatch(r"\s*(?:,|,?\s*and|,?\s*or)\s*", gap):
+            return []
+    return regions if len(regions) > 1 else []
+
+
 def pick_places(ctx: ArticleContext, sentence: Sentence, mention, agent_span) -> list[Location]:
     locs = [loc for loc in sentence_places(ctx, sentence)
             if not _inside(loc, agent_span, sentence) and not _speaks(sentence, loc)]
@@ -308,7 +341,11 @@ def pick_places(ctx: ArticleContext, sentence: Sentence, mention, agent_span) ->
         return []
     locs = [_as_settlement(ctx, sentence, loc) for loc in locs
             if loc.precision != 3 or _locative(sentence, loc)]
+    locs = _shared_kind(sentence, locs)
     towns = [loc for loc in locs if loc.precision == 1]
+    if not towns and mention.type in _SPLIT_BY_PLACE:
+        # "the Middle Shabelle and Hiran regions": one happening per region named together.
+        towns = _conjoined_regions(sentence, [loc for loc in locs if loc.precision == 2])
     if len(towns) > 1 and mention.type in _SPLIT_BY_PLACE:
         seen: dict[str, Location] = {}
         for loc in towns:
