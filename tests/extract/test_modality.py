@@ -117,3 +117,13 @@ def test_nominal_role_positions(nlp):
     assert modality.nominal_role(doc[1]) == "assert"
     doc = nlp("They condemned the attack helicopters.")
     assert modality.nominal_role(doc[3]) == "modifier"
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Officials warned that rebel units had already entered the eastern district of Goma.",
+     ["non_state_actor_overtakes_territory"]),
+    ("Officials warned that rebel units could enter Goma within days.", []),
+    ("Residents feared that gunmen would attack the village again.", []),
+])
+def test_a_warning_that_tells_what_already_happened_is_a_report(nlp, text, expected):
+    assert kinds(nlp, text) == expected

@@ -350,3 +350,15 @@ def test_victims_decide_between_attack_and_battle(nlp, text, expected):
 ])
 def test_a_monitors_tally_is_a_figure_not_an_event(nlp, text, expected):
     assert top(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("A key bridge leading to the capital was blown away overnight.", "remote_explosive"),
+    ("A school in Irpin where children were sheltering was hit by Russian fire.", "shelling_artillery_missile"),
+    ("The interior ministry said it had distributed 10,000 rifles to volunteers in the capital.",
+     "change_to_group_activity"),
+    ("Kyiv rejected Moscow's offer of talks in Gomel on Sunday.", "diplomacy"),
+    ("Partisans seized Russian weapons near Melitopol on Friday.", "disrupted_weapons_use"),
+])
+def test_more_wordings_from_war_reporting(nlp, text, expected):
+    assert top(nlp, text) == expected

@@ -182,7 +182,7 @@ def assess(doc: Any, start: int, end: int) -> Verdict:
         if c.dep_ in ("nsubj", "nsubjpass") and (c.lower_ in _NEG_SUBJECTS
                                                   or any(g.dep_ == "det" and g.lower_ == "no" for g in c.children)):
             return Verdict(False, f"negated subject ({c.text})")
-    cur = tok
+    cur = prev = tok
     came_via = ""            # dependency by which we climbed into ``cur``
     hops = 0
     while hops < 10:
@@ -208,6 +208,9 @@ def assess(doc: Any, start: int, end: int) -> Verdict:
                     # "launched an offensive", "agreed to hold talks": keep climbing, since the
                     # launching itself may be only expected or planned.
                     pass
+                if lemma in _WARN_HEADS and came_via == "ccomp" and _told_as_past(prev):
+                    # "warned that enemy units had already entered the district": a report.
+                    return FACT
                 if lemma in IRREALIS_HEADS and (lemma not in _XCOMP_ONLY or came_via == "xcomp"):
                     return Verdict(False, f"irrealis ({cur.lemma_})")
         head = cur.head
@@ -220,8 +223,19 @@ def assess(doc: Any, start: int, end: int) -> Verdict:
         if cur.dep_ in ("relcl", "acl") and cur.tag_ in ("VBD", "VBN") and same:
             break
         came_via = cur.dep_ if cur.dep_ != "conj" else came_via
-        cur = head
+        prev, cur = cur, head
     return FACT
+
+
+_WARN_HEADS = {"warn", "fear", "worry", "concern"}
+
+
+def _told_as_past(clause: Any) -> bool:
+    """A clause told as done: simple past or a perfect ("had entered", "have died")."""
+    auxes = [c.lower_ for c in clause.children if c.dep_ in ("aux", "auxpass")]
+    if any(a in HYPOTHETICAL_MODALS or a in FUTURE_AUX for a in auxes):
+        return False
+    return clause.tag_ == "VBD" or (clause.tag_ == "VBN" and any(a in ("had", "has", "have") for a in auxes))
 
 
 def assess_plain(text: str, start: int) -> Verdict:
