@@ -127,3 +127,10 @@ def test_nominal_role_positions(nlp):
 ])
 def test_a_warning_that_tells_what_already_happened_is_a_report(nlp, text, expected):
     assert kinds(nlp, text) == expected
+
+
+def test_an_as_clause_is_not_governed_by_the_main_clause(nlp):
+    text = ("Kharkiv is braced for a new offensive as Russian forces withdraw from the outskirts "
+            "of Kyiv to regroup.")
+    assert "non_violent_transfer_of_territory" in kinds(nlp, text)
+    assert kinds(nlp, "Kharkiv is braced for a new Russian offensive.") == []

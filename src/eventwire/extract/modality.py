@@ -219,6 +219,11 @@ def assess(doc: Any, start: int, end: int) -> Verdict:
         # A conjunct with its own subject is its own clause ("..., but explosions were heard").
         if cur.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in cur.children):
             break
+        # So is a finite "as/while/after ..." clause: "braced for an offensive as forces
+        # withdraw" does not put the withdrawal into the future.
+        if cur.dep_ == "advcl" and any(c.dep_ in ("nsubj", "nsubjpass") for c in cur.children) \
+                and any(c.dep_ == "mark" and c.lower_ in _OWN_CLAUSE_MARKS for c in cur.children):
+            break
         # A relative clause or a clause that modifies a noun is told of that noun, not governed.
         if cur.dep_ in ("relcl", "acl") and cur.tag_ in ("VBD", "VBN") and same:
             break
@@ -228,6 +233,7 @@ def assess(doc: Any, start: int, end: int) -> Verdict:
 
 
 _WARN_HEADS = {"warn", "fear", "worry", "concern"}
+_OWN_CLAUSE_MARKS = {"as", "while", "after", "because", "since", "when", "although", "though", "whereas"}
 
 
 def _told_as_past(clause: Any) -> bool:
