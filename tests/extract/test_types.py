@@ -362,3 +362,12 @@ def test_a_monitors_tally_is_a_figure_not_an_event(nlp, text, expected):
 ])
 def test_more_wordings_from_war_reporting(nlp, text, expected):
     assert top(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Footage showed a column of Russian tanks moving through the town of Tokmak on Monday.",
+     "change_to_group_activity"),
+    ("Militants ambushed a convoy of military vehicles near Gao, killing six soldiers.", "armed_clash"),
+])
+def test_a_column_on_the_move_is_a_deployment_unless_attacked(nlp, text, expected):
+    assert top(nlp, text) == expected

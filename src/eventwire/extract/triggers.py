@@ -200,6 +200,7 @@ LEXICON: dict[str, list[str]] = {
         r"dug in", r"barricades (?:\w+ ){0,2}(?:went|were put|were erected|going) up",
         r"(?:distribut|hand)(?:ed|ing|es) (?:out )?(?:[\w,-]+ ){0,3}(?:assault rifles|rifles|weapons|guns|firearms) to",
         r"distributed (?:[\w,-]+ ){0,3}(?:assault rifles|rifles|firearms)",
+        r"(?:columns?|convoys?) of (?:[\w-]+ ){0,2}(?:armou?red vehicles|tanks|troops|military vehicles)(?:[^.;]{0,80}?)\b(?:moving|moved|rolling|rolled|heading|headed|advancing|crossing|crossed|entering|entered)",
     ],
     "DISRUPT": [
         r"defus(?:ed|e|ing)", r"disarm(?:ed)? (?:a |the |an )?(?:bomb|device|explosive)", r"bomb disposal",
