@@ -172,3 +172,9 @@ def test_a_statement_is_not_dated_by_the_day_it_talks_about():
     assert event_date(ctx, ctx.sentences[0], (trig, trig + 6))[0] == "2025-03-10"
     iso, prec, _ = event_date(ctx, ctx.sentences[0], (trig, trig + 6), statement=True)
     assert (iso, prec) == ("2025-03-12", "week")
+
+
+def test_a_happening_in_the_past_span_is_dated_to_the_span_start():
+    ctx = _ctx("Two suicide bombers attacked the camp in the last month, soldiers said.")
+    iso, prec, ev = event_date(ctx, ctx.sentences[0], None)
+    assert (iso, prec, ev.text) == ("2025-02-12", "month", "in the last month")

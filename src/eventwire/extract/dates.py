@@ -365,6 +365,10 @@ def event_date(ctx, sentence, near: Optional[tuple[int, int]] = None, *, stateme
     published = ctx.published
     mentions = [m for m in sentence_dates(ctx, sentence) if m.kind == "point"
                 and not (statement and m.text.endswith(("'s", "’s")))]
+    if not mentions:
+        # "attacked in the last month": as "last week" is dated (3.2a), the start of the span.
+        mentions = [m for m in sentence_dates(ctx, sentence) if m.kind == "span"
+                    and re.match(r"(?i)(?:in|over|during|within) the (?:last|past|previous)", m.text)]
     if mentions:
         if near is None:
             best = mentions[0]
