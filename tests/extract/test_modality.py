@@ -134,3 +134,7 @@ def test_an_as_clause_is_not_governed_by_the_main_clause(nlp):
             "of Kyiv to regroup.")
     assert "non_violent_transfer_of_territory" in kinds(nlp, text)
     assert kinds(nlp, "Kharkiv is braced for a new Russian offensive.") == []
+
+
+def test_stopped_short_of_is_not_done(nlp):
+    assert "attribution" not in kinds(nlp, "The ministry stopped short of blaming Russia for the blast.")

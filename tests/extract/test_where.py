@@ -71,3 +71,12 @@ def test_regions_named_together_are_one_happening_each():
 def test_towns_listed_after_the_cities_of_are_towns_even_when_ner_says_person():
     got = places_of("Missiles hit the cities of Kharkiv and Zaporizhzhia on Monday.")
     assert sorted(name for _, name in got) == ["Kharkiv", "Zaporizhzhia"]
+
+
+def test_where_someone_comes_from_or_an_earlier_attack_is_not_the_venue():
+    got = places_of("A British volunteer was killed in Syria while clearing mines, months after the "
+                    "Manchester terrorist attack, an inquest heard.")
+    assert all(name != "Manchester" for _, name in got)
+    got = places_of("Fighting raged in Syria on Monday. Hall, who was from Portsmouth, was shot dead "
+                    "near Raqqa on Monday.")
+    assert all(name != "Portsmouth" for _, name in got)

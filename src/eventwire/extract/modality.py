@@ -158,6 +158,13 @@ def _conditional(verb: Any) -> Optional[str]:
     return None
 
 
+def _fell_short(verb: Any, same: bool) -> Optional[str]:
+    """"fell short of announcing the liberation", "stopped short of blaming": not done."""
+    if not same and verb.lemma_.lower() in ("fall", "stop") and any(c.lower_ == "short" for c in verb.children):
+        return f"{verb.lemma_.lower()} short of"
+    return None
+
+
 def assess(doc: Any, start: int, end: int) -> Verdict:
     """Verdict for the trigger at character span [start, end) of the parsed sentence ``doc``."""
     span = doc.char_span(start, end, alignment_mode="expand")
@@ -196,7 +203,7 @@ def assess(doc: Any, start: int, end: int) -> Verdict:
                 return Verdict(False, f"negated ({cur.text})")
             if same and _own_negation(cur):
                 return Verdict(False, f"negated ({cur.text})")
-            why = _aux_modality(cur) or _conditional(cur) or _negative_subject(cur)
+            why = _aux_modality(cur) or _conditional(cur) or _negative_subject(cur) or _fell_short(cur, same)
             if why:
                 return Verdict(False, why)
             if not same and came_via in _COMPLEMENT_DEPS:

@@ -325,9 +325,40 @@ def _conjoined_regions(sentence: Sentence, regions: list[Location]) -> list[Loca
     return regions if len(regions) > 1 else []
 
 
+_ORIGIN_BEFORE = re.compile(r"\b(?:(?:is|was|were|are|comes?|came) (?:originally )?from|native of|hails? from|"
+                            r"born in|grew up in)\s+$", re.I)
+
+
+def _origin(sentence: Sentence, loc: Location) -> bool:
+    """"Hall, who was from Portsmouth, died ...": where someone comes from, not where it happened."""
+    return loc.evidence is not None and bool(_ORIGIN_BEFORE.search(
+        sentence.text[:loc.evidence.start - sentence.start][-40:]))
+
+
+def _names_another_happening(sentence: Sentence, loc: Location, trigger: tuple[int, int]) -> bool:
+    """"killed in Syria ... following the Manchester terrorist attack": a place naming another
+    happening by way of a modifier is not where this one was."""
+    if sentence.doc is None or loc.evidence is None:
+        return False
+    tok = token_at(sentence.doc, loc.evidence.start - sentence.start)
+    if tok is None or tok.dep_ not in ("compound", "amod", "nmod"):
+        return False
+    head = tok.head
+    while head.dep_ == "compound" and head.head is not head:
+        head = head.head
+    trig = token_at(sentence.doc, trigger[0])
+    return head.pos_ == "NOUN" and (trig is None or head.i != trig.i) and \
+        head.lemma_.lower() in ("attack", "bombing", "massacre", "offensive", "siege", "battle", "war",
+                                "uprising", "revolution", "crisis", "agreement", "accord", "talks")
+
+
 def pick_places(ctx: ArticleContext, sentence: Sentence, mention, agent_span) -> list[Location]:
     locs = [loc for loc in sentence_places(ctx, sentence)
-            if not _inside(loc, agent_span, sentence) and not _speaks(sentence, loc)]
+            if not _inside(loc, agent_span, sentence) and not _speaks(sentence, loc)
+            and not _origin(sentence, loc)]
+    kept = [loc for loc in locs if not _names_another_happening(sentence, loc, mention.trigger)]
+    if kept:
+        locs = kept
     locs = _drop_reference_points(sentence, locs)
     unlisted = _unlisted_places(ctx, sentence.text, sentence.start)
     if not any(loc.precision in (1, 2) for loc in locs):
