@@ -138,3 +138,12 @@ def test_an_as_clause_is_not_governed_by_the_main_clause(nlp):
 
 def test_stopped_short_of_is_not_done(nlp):
     assert "attribution" not in kinds(nlp, "The ministry stopped short of blaming Russia for the blast.")
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Washington announced on Monday that it would halt military aid to Kyiv.", ["diplomacy"]),
+    ("Analysts said the rebels would attack the capital within weeks.", []),
+    ("The army would strike the town if talks failed, the minister said.", []),
+])
+def test_a_decision_announced_in_the_past_is_kept(nlp, text, expected):
+    assert kinds(nlp, text) == expected

@@ -123,6 +123,9 @@ def _own_negation(tok: Any) -> bool:
     return False
 
 
+_ANNOUNCING = {"announce", "say", "declare", "confirm", "decide", "state", "tell", "pledge", "promise"}
+
+
 def _aux_modality(verb: Any) -> Optional[str]:
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     lows = {a.lower_ for a in auxes}
@@ -135,6 +138,11 @@ def _aux_modality(verb: Any) -> Optional[str]:
                 continue            # "explosions could be heard": perception of a real event
             if low == "would" and {"have"} & lows and verb.tag_ == "VBN":
                 return "counterfactual (would have)"
+            if low == "would" and verb.dep_ == "ccomp" and verb.head.tag_ == "VBD" \
+                    and verb.head.lemma_.lower() in _ANNOUNCING:
+                # "announced that it would cease military aid": a future told in the past,
+                # a decision made (what counts as one is the caller's call).
+                return "future in the past (would)"
             return f"hypothetical ({low})"
     # "is going to strike", "is about to fall"
     for c in verb.children:
