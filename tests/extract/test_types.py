@@ -371,3 +371,11 @@ def test_more_wordings_from_war_reporting(nlp, text, expected):
 ])
 def test_a_column_on_the_move_is_a_deployment_unless_attacked(nlp, text, expected):
     assert top(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "The minister said Russia had broken all the agreements the two sides made on trade.",
+    "Rebels violated the ceasefire agreement signed in Doha, the army said.",
+])
+def test_a_broken_agreement_is_no_new_agreement(nlp, text):
+    assert not {"agreement", "diplomacy"} & {m.type for m in types.detect_text(text, nlp(text))}

@@ -803,6 +803,10 @@ def _infinitive(tok: Any) -> bool:
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
 
 
+_BREACH_VERBS = {"break", "violate", "breach", "flout", "abandon", "ignore", "honour", "honor",
+                 "respect", "undermine", "tear", "scrap", "renege", "trample"}
+
+
 def _agreement_told(tok: Any) -> bool:
     """A ceasefire/deal noun is the agreement *made* only as what was agreed, signed, reached,
     announced or put into effect, or when a clause says what it did ("a deal that allowed…")."""
@@ -812,6 +816,9 @@ def _agreement_told(tok: Any) -> bool:
     if cur.dep_ == "ROOT":
         return True
     head = cur.head
+    if cur.dep_ in ("dobj", "nsubjpass", "pobj", "npadvmod") and (head.lemma_.lower() in _BREACH_VERBS or
+                                                      head.head.lemma_.lower() in _BREACH_VERBS):
+        return False                     # "Russia has broken all the agreements": a breach
     if _infinitive(head) and head.dep_ in ("advcl", "acl", "xcomp"):
         return False                     # "talks to reach an agreement": the aim, not the deal
     if cur.dep_ in ("dobj", "nsubjpass", "nsubj", "attr") and head.lemma_.lower() in _AGREE_VERBS:
@@ -836,6 +843,8 @@ def _unreportable(tok: Any, hit: TriggerHit, prior: set[str]) -> Optional[str]:
         if frame == "ATTRIB" and tok.dep_ == "acl" and tok.tag_ == "VBN" and tok.head.pos_ == "NOUN" \
                 and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in tok.head.children):
             return "describes a suspect (a man accused of theft)"
+        if frame == "AGREE" and tok.dep_ in ("acl", "relcl") and tok.head.head.lemma_.lower() in _BREACH_VERBS:
+            return "describes an agreement that was broken"
         if frame == "ATTRIB" and tok.dep_ == "relcl" and tok.head.dep_ in ("dobj", "pobj") \
                 and tok.head.head.pos_ in ("VERB", "ADP"):
             return "describes who was acted on (politicians it accuses of ...)"
