@@ -379,3 +379,13 @@ def test_a_column_on_the_move_is_a_deployment_unless_attacked(nlp, text, expecte
 ])
 def test_a_broken_agreement_is_no_new_agreement(nlp, text):
     assert not {"agreement", "diplomacy"} & {m.type for m in types.detect_text(text, nlp(text))}
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("At least eight people were shot dead and 400 injured as police confronted crowds in Nairobi.",
+     "excessive_force_against_protesters"),
+    ("The raid came a day after two suicide bombers rammed explosive-laden cars into a base in Bannu.",
+     "suicide_bomb"),
+])
+def test_regressions_found_on_held_out_b(nlp, text, expected):
+    assert expected in {m.type for m in types.detect_text(text, nlp(text))}

@@ -996,8 +996,10 @@ def _background(c: "_Candidate") -> bool:
         return False
     if tok.dep_ == "pobj" and tok.head.lower_ in _BACKGROUND:
         return True
-    # "... after a religious procession was halted": the subject of a clause of what came before.
-    return tok.dep_ in ("nsubj", "nsubjpass") and any(
+    # "... after a religious procession was halted": a protest named as the subject of a clause
+    # of what came before. (Not an attack: "a day after two suicide bombers rammed the wall"
+    # tells the bombing.)
+    return c.hit.frame == "PROTEST" and tok.dep_ in ("nsubj", "nsubjpass") and any(
         ch.dep_ == "mark" and ch.lower_ in _BACKGROUND for ch in tok.head.children)
 
 
@@ -1178,7 +1180,9 @@ def _merge(cands: list[_Candidate]) -> list[_Candidate]:
                 c.type = "non_violent_transfer_of_territory"
     keep: list[_Candidate] = []
     for c in cands:
-        if _is_consequence(c) and violent_principal:
+        if _is_consequence(c) and c.type == "excessive_force_against_protesters":
+            pass                         # lethal force against a crowd is the happening itself
+        elif _is_consequence(c) and violent_principal:
             # "missiles struck the city, killing five": the killing is the strike's outcome.
             # A doer acting on someone ("gunmen killed five"), not "one person died" or "29
             # others were injured", whose subjects are the victims.
