@@ -382,7 +382,7 @@ def test_a_broken_agreement_is_no_new_agreement(nlp, text):
 
 
 @pytest.mark.parametrize("text,expected", [
-    ("At least eight people were shot dead and 400 injured as police confronted crowds in Nairobi.",
+    ("At least eight people were shot dead and 400 injured as police confronted protesters in Nairobi.",
      "excessive_force_against_protesters"),
     ("The raid came a day after two suicide bombers rammed explosive-laden cars into a base in Bannu.",
      "suicide_bomb"),
