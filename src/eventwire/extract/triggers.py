@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Iterator
+from typing import Iterator, Optional
 
 # Frames whose words only describe the outcome of some other happening ("killed", "wounded",
 # "destroyed"): they stand alone only when the sentence holds no principal trigger.
@@ -146,7 +146,7 @@ LEXICON: dict[str, list[str]] = {
     "LOOT": [
         r"loot(?:ed|ing|s)?", r"plunder(?:ed|ing)?", r"pillag(?:ed|ing|e)", r"ransack(?:ed|ing)",
         r"burn(?:ed|t) (?:down )?(?:\w+ ){0,2}(?:homes|houses|shops|villages?|churches|mosques|property|vehicles|cars)",
-        r"demolish(?:ed|ing)", r"bulldoz(?:ed|ing)", r"vandali[sz](?:ed|ing)", r"arson", r"st(?:ole|olen|eal|ealing)",
+        r"demolish(?:ed|ing)", r"bulldoz(?:ed|ing)", r"vandali[sz](?:ed|ing)", r"arson", r"(?:stole|stolen|steal|stealing)",
         r"burn(?:ed|t) (?:down )?(?:the )?(?:\w+ ){0,2}(?:offices|facilities|buildings|crops|fields|stores|markets?|schools?|clinics?)",
     ],
     # --- strategic developments ------------------------------------------------------------
@@ -282,10 +282,161 @@ def has_trigger(text: str) -> bool:
     return _any().search(text) is not None
 
 
+_META = set("()[]{}?*+|\\.^$")
+
+
+def _split_top(alts: str) -> list[str]:
+    """Top-level alternatives of a group body ("a(?:b|c)|d" -> ["a(?:b|c)", "d"])."""
+    out, depth, cur = [], 0, []
+    i = 0
+    while i < len(alts):
+        ch = alts[i]
+        if ch == "\\":
+            cur.append(alts[i:i + 2])
+            i += 2
+            continue
+        depth += ch == "("
+        depth -= ch == ")"
+        if ch == "|" and depth == 0:
+            out.append("".join(cur))
+            cur = []
+        else:
+            cur.append(ch)
+        i += 1
+    out.append("".join(cur))
+    return out
+
+
+def _close(p: str) -> int:
+    """Index of the parenthesis closing the group that opens ``p``."""
+    depth = 0
+    i = 0
+    while i < len(p):
+        if p[i] == "\\":
+            i += 2
+            continue
+        depth += p[i] == "("
+        depth -= p[i] == ")"
+        if depth == 0:
+            return i
+        i += 1
+    return len(p) - 1
+
+
+def _lead_literals(pattern: str, inner: bool = True) -> Optional[set[str]]:
+    """Lower-cased literal openings (three letters or more) one of which every match of
+    ``pattern`` starts with, or None where no such test can be read off the pattern."""
+    tops = _split_top(pattern)
+    if len(tops) > 1:                                # "a|b" at the top: either may match
+        found: set[str] = set()
+        for alt in tops:
+            lits = _lead_literals(alt, inner)
+            if lits is None:
+                return None
+            found |= lits
+        return found
+    p = pattern
+    while p.startswith(("(?<!", "(?<=")):          # look-behinds match no text
+        p = p[_close(p) + 1:]
+    if p.startswith("(?:"):
+        j = _close(p)
+        if p[j + 1:j + 2] in ("?", "*", "{"):
+            return _inner_literal(p) if inner else None                 # the whole group may be absent
+        found: set[str] = set()
+        for alt in _split_top(p[3:j]):
+            lits = _lead_literals(alt, inner)
+            if lits is None:
+                return _inner_literal(p) if inner else None
+            found |= lits
+        return found
+    out = []
+    for i, ch in enumerate(p):
+        if ch in _META:
+            break
+        if i + 1 < len(p) and p[i + 1] in "?*{":
+            break                                    # this character is optional
+        out.append(ch)
+    lit = "".join(out).lower()
+    return {lit} if len(lit) >= 3 else (_inner_literal(p) if inner else None)
+
+
+def _past_quantifier(p: str, i: int) -> int:
+    """Index after a quantifier ("?", "*", "+", "{m,n}", each maybe lazy) at ``i``, if any."""
+    if i < len(p) and p[i] == "{":
+        i = p.index("}", i) + 1
+    elif i < len(p) and p[i] in "?*+":
+        i += 1
+    if i < len(p) and p[i] == "?":
+        i += 1
+    return i
+
+
+def _inner_literal(p: str) -> Optional[set[str]]:
+    """A literal run (three letters or more) that every match holds somewhere, read from the
+    pattern's top level with its groups, classes and optional characters taken out:
+    "(?:been |was )?lost to" -> "lost to"."""
+    pieces, cur, i = [], [], 0
+    groups: list[set[str]] = []            # literal openings of required groups
+    while i < len(p):
+        ch = p[i]
+        if ch == "(":
+            j = i + _close(p[i:])
+            k = _past_quantifier(p, j + 1)
+            if k == j + 1 and p.startswith("(?:", i):
+                inner = _lead_literals(p[i:j + 1], inner=False)
+                if inner:
+                    groups.append(inner)
+            i = k
+            pieces.append("".join(cur))
+            cur = []
+            continue
+        if ch == "[" or ch == "\\" or ch in "^$.|":
+            pieces.append("".join(cur))
+            cur = []
+            i += 2 if ch == "\\" else 1
+            if ch == "[":
+                while i < len(p) and p[i] != "]":
+                    i += 1
+                i += 1
+            i = _past_quantifier(p, i)
+            continue
+        if i + 1 < len(p) and p[i + 1] in "?*{":
+            pieces.append("".join(cur))
+            cur = []
+            i = _past_quantifier(p, i + 1)
+            continue
+        if ch in "+":
+            i += 1
+            continue
+        cur.append(ch)
+        i += 1
+    pieces.append("".join(cur))
+    best = max((q.strip().lower() for q in pieces), key=len, default="")
+    if len(best) >= 3:
+        return {best}
+    return max(groups, key=lambda g: min(map(len, g)), default=None)
+
+
+@lru_cache(maxsize=1)
+def _gates() -> list[Optional[tuple[str, ...]]]:
+    """For each frame, substrings one of which every match contains (None: no cheap test).
+    Scanning ~30 frame patterns over every sentence is the costly part of detection; most
+    frames' words are absent from most sentences, which a substring test tells at C speed."""
+    out: list[Optional[tuple[str, ...]]] = []
+    for pats in LEXICON.values():
+        lits = [_lead_literals(p) for p in pats]
+        out.append(None if any(lit is None for lit in lits) else tuple(sorted(set().union(*lits))))
+    return out
+
+
 def find(text: str) -> list[TriggerHit]:
     """All trigger hits in ``text``, longest first where two frames claim overlapping words."""
     hits: list[TriggerHit] = []
-    for frame, rx in _compiled():
+    low = text.lower()
+    folding_plain = len(low) == len(text)        # see dates._folding_is_plain: "İ" lowers to two
+    for (frame, rx), gate in zip(_compiled(), _gates()):
+        if gate is not None and folding_plain and not any(g in low for g in gate):
+            continue
         for m in rx.finditer(text):
             hits.append(TriggerHit(frame, m.start(), m.end(), m.group(0)))
     hits.sort(key=lambda h: (h.start, -(h.end - h.start)))
