@@ -1085,7 +1085,7 @@ def _candidates(text: str, doc: Any, published: Optional[date], prior: frozenset
         if not verdict.factual:
             # "Sweden will send more weapons", "the council will meet on Tuesday": a state's
             # announced diplomatic step is a decision (codebook 3.2), unlike a future attack.
-            if not (h.frame == "DIPLO" and verdict.reason.startswith(("future", "future in the past"))):
+            if not (h.frame == "DIPLO" and verdict.reason.startswith("future")):
                 continue
             decided = True
         agent = text[agent_s[0]:agent_s[1]] if agent_s else ""
