@@ -389,3 +389,8 @@ def test_a_broken_agreement_is_no_new_agreement(nlp, text):
 ])
 def test_regressions_found_on_held_out_b(nlp, text, expected):
     assert expected in {m.type for m in types.detect_text(text, nlp(text))}
+
+
+def test_addressing_a_foreign_parliament_is_diplomacy(nlp):
+    text = "Before addressing Congress, the Ukrainian president met senators in Washington."
+    assert "diplomacy" in {m.type for m in types.detect_text(text, nlp(text))}
