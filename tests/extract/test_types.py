@@ -394,3 +394,10 @@ def test_regressions_found_on_held_out_b(nlp, text, expected):
 def test_addressing_a_foreign_parliament_is_diplomacy(nlp):
     text = "Before addressing Congress, the Ukrainian president met senators in Washington."
     assert "diplomacy" in {m.type for m in types.detect_text(text, nlp(text))}
+
+
+def test_telling_foreign_leaders_is_diplomacy_telling_reporters_is_not(nlp):
+    text = "The president told a meeting of European leaders that sanctions must stay."
+    assert "diplomacy" in {m.type for m in types.detect_text(text, nlp(text))}
+    text = "The president told reporters that the army would hold the line."
+    assert "diplomacy" not in {m.type for m in types.detect_text(text, nlp(text))}

@@ -173,7 +173,7 @@ LEXICON: dict[str, list[str]] = {
         r"ultimatum", r"demand(?:ed|s)", r"veto(?:ed)?", r"resolution", r"embargo", r"envoy",
         r"(?:icj|icc|international (?:criminal )?court|world court|court of justice) (?:\w+ ){0,3}(?:ordered|issued|ruled)",
         r"(?:echr|court of human rights|european court|international tribunal|court of arbitration)\)? (?:[\w()’'-]+ ){0,5}(?:ordered|issued|ruled)",
-        r"arrest warrant", r"address(?:ed|es|ing) (?:the )?(?:un|united nations|congress|parliament|general assembly|security council|european)",
+        r"told (?:a (?:group|meeting|gathering) (?:of )?)?(?:[\w-]+ ){0,2}(?:allies|counterparts|leaders|diplomats|ambassadors|envoys|lawmakers)", r"arrest warrant", r"address(?:ed|es|ing) (?:the )?(?:un|united nations|congress|parliament|general assembly|security council|european)",
         r"severed (?:diplomatic )?ties", r"recogni[sz](?:ed|e) (?:the )?independence", r"mediat(?:ed|ion|ing)",
         r"appeal(?:ed)? to", r"announced (?:\w+ ){0,3}(?:aid|package|assistance)", r"boycott(?:ed)?",
         r"(?:rejected|accepted|turned down|spurned) (?:[\w’'-]+ ){0,3}(?:offer|proposal|invitation|ultimatum|peace plan)",
