@@ -1180,9 +1180,8 @@ def _merge(cands: list[_Candidate]) -> list[_Candidate]:
                 c.type = "non_violent_transfer_of_territory"
     keep: list[_Candidate] = []
     for c in cands:
-        if _is_consequence(c) and c.type == "excessive_force_against_protesters":
-            pass                         # lethal force against a crowd is the happening itself
-        elif _is_consequence(c) and violent_principal:
+        # Lethal force against a crowd is the happening itself, never another act's outcome.
+        if _is_consequence(c) and violent_principal and c.type != "excessive_force_against_protesters":
             # "missiles struck the city, killing five": the killing is the strike's outcome.
             # A doer acting on someone ("gunmen killed five"), not "one person died" or "29
             # others were injured", whose subjects are the victims.

@@ -33,6 +33,14 @@ def sentence_places(ctx: ArticleContext, sentence: Sentence) -> list[Location]:
     return cache[sentence.index]
 
 
+def _sentence_unlisted(ctx: ArticleContext, sentence: Sentence) -> list[Location]:
+    """The sentence's unlisted places, found once (each of its mentions asks again)."""
+    cache = ctx.extra.setdefault("unlisted_by_sentence", {})
+    if sentence.index not in cache:
+        cache[sentence.index] = _unlisted_places(ctx, sentence.text, sentence.start)
+    return cache[sentence.index]
+
+
 def _inside(loc: Location, span: Optional[tuple[int, int]], sentence: Sentence) -> bool:
     if span is None or loc.evidence is None:
         return False
@@ -360,7 +368,7 @@ def pick_places(ctx: ArticleContext, sentence: Sentence, mention, agent_span) ->
     if kept:
         locs = kept
     locs = _drop_reference_points(sentence, locs)
-    unlisted = _unlisted_places(ctx, sentence.text, sentence.start)
+    unlisted = _sentence_unlisted(ctx, sentence)
     if not any(loc.precision in (1, 2) for loc in locs):
         locs += unlisted
     else:
