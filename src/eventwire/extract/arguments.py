@@ -86,9 +86,13 @@ def _noun_args(noun) -> tuple[Any, Any]:
             patient = next((g for g in c.children if g.dep_ == "pobj"), patient)
         elif c.dep_ in ("amod", "compound", "poss") and agent is None and c.ent_type_ in ("NORP", "GPE", "ORG"):
             agent = c
-    # "Russia launched an attack on X": the noun's governing verb carries the agent.
-    if agent is None and noun.dep_ in ("dobj", "obj") and noun.head.pos_ in ("VERB", "AUX"):
-        agent = _subject_of(noun.head)
+    # "Russia launched an attack on X": the noun's governing verb carries the agent, also
+    # through a measure of it ("held five hours of talks", "carried out a wave of strikes").
+    head = noun
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ == "NOUN":
+        head = noun.head.head
+    if agent is None and head.dep_ in ("dobj", "obj") and head.head.pos_ in ("VERB", "AUX"):
+        agent = _subject_of(head.head)
     return agent, patient
 
 
@@ -141,4 +145,71 @@ def fallback_agent(sentence: Sentence, avoid: Optional[tuple[int, int]]) -> Opti
             continue
         if country_code(m.group(1)) or is_armed_group(m.group(1)):
             return m.start(), m.end()
+    return None
+
+
+# Prepositions that introduce the other party of talks, aid, threats, sanctions and blame.
+_COUNTERPART_PREPS = {"with", "to", "against", "on", "between", "at"}
+_SPEECH_LEMMAS = {"say", "tell", "announce", "warn", "claim", "state", "add", "insist", "urge",
+                  "demand", "accuse", "blame", "call", "describe", "deny", "confirm", "praise",
+                  "condemn", "criticise", "criticize", "reject", "welcome", "vow", "pledge",
+                  "promise", "threaten", "appeal", "ask", "report", "write", "declare"}
+_PARTY_ENTS = {"GPE", "NORP", "ORG", "PERSON"}
+
+
+def _is_party(tok) -> bool:
+    """A noun that can be a side in talks or blame: a named entity or a proper noun."""
+    return tok.ent_type_ in _PARTY_ENTS or tok.pos_ == "PROPN"
+
+
+def _party_below(prep):
+    """The object of a preposition when it names a party ("talks with Ukrainian officials")."""
+    obj = next((g for g in prep.children if g.dep_ == "pobj"), None)
+    if obj is None:
+        return None
+    if _is_party(obj) or any(_is_party(t) for t in obj.lefts):
+        return obj
+    return None
+
+
+def counterpart(sentence: Sentence, trigger: tuple[int, int]) -> Optional[tuple[int, int]]:
+    """The other party of a statement, talks or aid when the trigger has no object of its
+    own: "talks with X", "a visit to X", "sent weapons to X", "sanctions against X". Only
+    named parties count: "help to the country" leaves the counterpart unsaid."""
+    doc = sentence.doc
+    if doc is None:
+        return None
+    tok = token_at(doc, trigger[0])
+    if tok is None:
+        return None
+    # The trigger itself, then the words inside a multi-word trigger, then its governing verb.
+    inside = [t for t in doc if trigger[0] <= t.idx < trigger[1]]
+    hosts = list(dict.fromkeys(inside + ([tok.head] if tok.dep_ in ("dobj", "pobj", "nsubj") else [])))
+    for host in hosts:
+        for c in host.children:
+            if c.dep_ in ("prep", "dative") and c.lower_ in _COUNTERPART_PREPS:
+                party = _party_below(c)
+                if party is not None:
+                    return phrase(party)
+    return None
+
+
+def speaker(sentence: Sentence, trigger: tuple[int, int]) -> Optional[tuple[int, int]]:
+    """Who makes a statement whose trigger names no doer: the subject of the speech verb the
+    trigger hangs on ("Zelenskiy said Nato has given ..." -> Zelenskiy), climbing at most
+    four heads so a far-off clause is not credited to the wrong speaker."""
+    doc = sentence.doc
+    if doc is None:
+        return None
+    tok = token_at(doc, trigger[0])
+    for _ in range(4):
+        if tok is None or tok.head is tok:
+            break
+        tok = tok.head
+        if tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in _SPEECH_LEMMAS:
+            subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+            if subj is not None and (_is_party(subj) or subj.pos_ == "PRON"
+                                     or any(_is_party(t) for t in subj.subtree)):
+                return phrase(subj)
+            return None
     return None

@@ -13,7 +13,7 @@ from typing import Optional
 from ..records import Actor, Event, Evidence
 from ..taxonomy import EVENT_TYPES, PLACELESS_TYPES
 from . import arguments, claimants, dates, figures, places, types, where
-from .actors import resolve_actor
+from .actors import resolve_actor, sector_of
 from .context import ArticleContext, Sentence
 from .where import story_place  # noqa: F401  (the pipeline reads events.story_place)
 
@@ -84,8 +84,9 @@ def _actor(ctx: ArticleContext, sentence: Sentence, span, violent: bool,
             actor.country = named[0].country
     if placeless and actor.country and actor.sector == "unknown":
         actor.sector = "government"      # states talk, accuse and agree through governments
-    if actor.country is None and actor.sector == "unknown" and not _PROPER.search(text):
-        return None         # "responsibility", "a finger", "an airstrike": not a side
+    if actor.country is None and actor.sector == "unknown" and not _PROPER.search(text) \
+            and sector_of(text) is None:
+        return None         # "responsibility", "a finger", "an airstrike": not a side ("attackers" is)
     if actor.sector == "unknown" and _PLACE_PHRASE.search(text):
         return None         # "the Syrian city of Raqqa" is where, not who
     return actor
@@ -104,17 +105,23 @@ _REMOTE = {"shelling_artillery_missile", "air_drone_strike", "remote_explosive",
            "suicide_bomb", "chemical_weapon", "attack"}
 
 
+def _opponent_forces(ctx: ArticleContext, actor1: Actor) -> Optional[Actor]:
+    """In a war between two states, the forces of the state the doer is at war with."""
+    from .conflicts import opponent
+    other = opponent(actor1.country, (ctx.places.countries if ctx.places else {}).keys(),
+                     ctx.published) if actor1.country else None
+    return Actor(name=None, country=other, sector="military") if other else None
+
+
 def _implied_target(ctx: ArticleContext, sentence: Sentence, etype: str,
                     actor1: Optional[Actor]) -> Optional[Actor]:
     """The side acted on when the sentence leaves it implicit: in a battle between two
     states, the other state's forces; in a strike that names civilian victims or places,
     civilians of the country it happened in."""
     if etype in _BATTLES and actor1 is not None and actor1.country:
-        from .conflicts import opponent
-        other = opponent(actor1.country, (ctx.places.countries if ctx.places else {}).keys(),
-                         ctx.published)
-        if other:
-            return Actor(name=None, country=other, sector="military")
+        other = _opponent_forces(ctx, actor1)
+        if other is not None:
+            return other
         if actor1.sector in ("rebels", "militia"):
             # Insurgents fight the state's forces where they fight.
             return Actor(name=None, country=actor1.country, sector="military")
@@ -143,21 +150,31 @@ def events_in_sentence(ctx: ArticleContext, sentence: Sentence) -> list[Event]:
         parent = EVENT_TYPES[m.type]
         violent = parent in _VIOLENT_PARENTS
         agent_span = getattr(m, "agent", None)
-        patient_span = getattr(m, "patient", None)
         p_agent, p_patient = arguments.parse_arguments(sentence, m.trigger)
-        patient_span = patient_span or p_patient
         placeless = m.type in PLACELESS_TYPES
-        # The detector's agent first, then the parse's, then a "<Demonym> forces" phrase.
+        # The detector's spans first, then the parse's; a statement with no doer of its own
+        # is the speaker's, and a blow with none may still name "<Demonym> forces" nearby.
+        agent_spans = (agent_span, p_agent,
+                       arguments.speaker(sentence, m.trigger) if placeless else None)
+        patient_spans = (getattr(m, "patient", None), p_patient,
+                         arguments.counterpart(sentence, m.trigger) if placeless else None)
         actor1 = None
-        for span in (agent_span, p_agent, arguments.fallback_agent(sentence, patient_span) if violent else None):
+        for span in agent_spans + ((arguments.fallback_agent(sentence, patient_spans[0] or p_patient),)
+                                   if violent else ()):
             actor1 = _actor(ctx, sentence, span, violent, placeless)
             if actor1 is not None:
                 agent_span = span
                 break
-        actor2 = _actor(ctx, sentence, patient_span, False, placeless)
-        if actor2 is not None and (_WEAPON_HEAD.search(actor2.name or "") or (
-                violent and actor2.sector == "unknown" and actor2.country is None)):
-            actor2 = None
+        actor2 = None
+        for span in patient_spans:
+            if span is None or span == agent_span:
+                continue
+            actor2 = _actor(ctx, sentence, span, False, placeless)
+            if actor2 is not None and (_WEAPON_HEAD.search(actor2.name or "") or (
+                    violent and actor2.sector == "unknown" and actor2.country is None)):
+                actor2 = None
+            if actor2 is not None:
+                break
         if actor2 is None:
             actor2 = _implied_target(ctx, sentence, m.type, actor1)
         locs = where.pick_places(ctx, sentence, m, agent_span)
@@ -323,10 +340,51 @@ def merge_within_article(events: list[Event]) -> list[Event]:
     return kept
 
 
+# Blows whose doer news often leaves to the reader once the story has named who is firing.
+_UNSIGNED_BLOWS = {"shelling_artillery_missile", "air_drone_strike", "armed_clash"}
+_ARMED_SECTORS = {"military", "rebels", "militia"}
+
+
+def _prevailing_attacker(events: list[Event]) -> Optional[Actor]:
+    """The armed side the article names as the doer of most of its violence, when one side
+    clearly dominates (at least two events and two thirds of them)."""
+    from collections import Counter
+    doers = [e.actor1 for e in events if e.actor1 is not None and e.actor1.country
+             and e.actor1.sector in _ARMED_SECTORS and EVENT_TYPES[e.type] in _VIOLENT_PARENTS]
+    counts = Counter((a.country, a.sector) for a in doers)
+    if not counts:
+        return None
+    (key, n), total = counts.most_common(1)[0], sum(counts.values())
+    if n < 2 or n * 3 < total * 2:
+        return None
+    return next(a for a in doers if (a.country, a.sector) == key)
+
+
+def fill_unsigned_blows(ctx: ArticleContext, events: list[Event]) -> list[Event]:
+    """Shelling, strikes and fighting told without a doer ("the city came under heavy
+    shelling") are credited to the side the article shows doing the firing, as a coder
+    reading the whole story would. The actor keeps the evidence of the mention it came from."""
+    doer = _prevailing_attacker(events)
+    if doer is None:
+        return events
+    for ev in events:
+        if ev.type not in _UNSIGNED_BLOWS or ev.actor1 is not None:
+            continue
+        if ev.actor2 is not None and (ev.actor2.country, ev.actor2.sector) == (doer.country, doer.sector):
+            continue
+        ev.actor1 = Actor(name=None, country=doer.country, sector=doer.sector, evidence=doer.evidence)
+        if ev.actor2 is None and ev.type in _BATTLES:
+            ev.actor2 = _opponent_forces(ctx, ev.actor1)
+        if doer.evidence is not None:
+            ev.provenance["actor1"] = doer.evidence
+        ev.why.append(f"actor1 from the article's prevailing attacker ({doer.country}/{doer.sector})")
+    return events
+
+
 def assemble(ctx: ArticleContext) -> list[Event]:
     events: list[Event] = []
     for sentence in ctx.sentences:
         if sentence.doc is None:
             continue
         events.extend(_one_per_place(events_in_sentence(ctx, sentence)))
-    return merge_within_article(events)
+    return fill_unsigned_blows(ctx, merge_within_article(events))

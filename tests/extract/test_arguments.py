@@ -1,0 +1,79 @@
+"""Who acted and who was acted on, on sentences written for these tests: the counterpart of
+talks and aid, the speaker of a statement, targets named by what was hit, and strikes the
+story leaves unsigned."""
+from eventwire.extract.pipeline import extract_text
+
+
+def _only(extraction, etype):
+    found = [e for e in extraction.events if e.type == etype]
+    assert len(found) == 1, [(e.type, e.evidence.text) for e in extraction.events]
+    return found[0]
+
+
+def _side(actor):
+    return None if actor is None else (actor.country, actor.sector)
+
+
+def test_talks_with_a_named_party_give_the_counterpart():
+    x = extract_text("Secretary of State Marco Rubio held five hours of talks with Ukrainian "
+                     "officials in Jeddah on Tuesday.", published="2025-03-12")
+    talks = _only(x, "diplomacy")
+    assert _side(talks.actor1) == ("USA", "government")
+    assert _side(talks.actor2) == ("UKR", "government")
+    assert x.events[0].provenance["actor2"].text.startswith("Ukrainian officials")
+
+
+def test_an_unnamed_recipient_is_no_counterpart():
+    x = extract_text("The ministers pledged further help to the country on Friday.",
+                     published="2025-03-12")
+    for e in x.events:
+        assert e.actor2 is None
+
+
+def test_the_speaker_is_the_doer_of_a_statement_with_no_subject_of_its_own():
+    x = extract_text("Germany's foreign minister, Annalena Baerbock, said on Monday that the "
+                     "sanctions against Russia would be tightened within days.",
+                     published="2022-03-14")
+    stmt = [e for e in x.events if e.type == "diplomacy"]
+    assert stmt and _side(stmt[0].actor1) == ("DEU", "government")
+
+
+def test_a_passenger_train_is_a_civilian_target():
+    x = extract_text("Militants attacked a passenger train on Tuesday near Sibi in Pakistan's "
+                     "Balochistan province.", published="2025-03-12")
+    attack = _only(x, "attack")
+    assert _side(attack.actor2) == ("PAK", "civilians")
+
+
+def test_generic_attackers_are_kept_as_an_unknown_side():
+    x = extract_text("Police said attackers detonated a car bomb outside a school in Kabul on "
+                     "Saturday.", published="2021-05-09")
+    blast = _only(x, "remote_explosive")
+    assert blast.actor1 is not None and blast.actor1.name == "attackers"
+    assert blast.actor1.sector == "unknown"
+
+
+STORY = (
+    "Russian forces shelled Kharkiv on Monday, killing three civilians, the governor said.\n"
+    "Russian troops also fired rockets at Mykolaiv overnight.\n"
+    "The frontline city of Lysychansk came under relentless shelling on Tuesday.\n"
+)
+
+
+def test_unsigned_shelling_takes_the_side_the_story_shows_firing():
+    x = extract_text(STORY, published="2022-03-09")
+    lys = [e for e in x.events if e.location and e.location.name == "Lysychansk"]
+    assert lys and _side(lys[0].actor1) == ("RUS", "military")
+    # The credit points at the mention it came from, and the record says why.
+    ev = lys[0].provenance["actor1"]
+    assert STORY[ev.start:ev.end] == ev.text and "Russian" in ev.text
+    assert any("prevailing attacker" in w for w in lys[0].why)
+
+
+def test_no_prevailing_side_no_credit():
+    text = ("Russian forces shelled Kharkiv on Monday, the governor said.\n"
+            "Ukrainian forces shelled Russian positions near Izium on Monday.\n"
+            "The city of Lysychansk came under relentless shelling on Tuesday.\n")
+    x = extract_text(text, published="2022-03-09")
+    lys = [e for e in x.events if e.location and e.location.name == "Lysychansk"]
+    assert lys and lys[0].actor1 is None
