@@ -37,6 +37,13 @@ def claimants_of(text):
      "Ahmed Sharif Chaudhry"),
     ("The death toll rose to 63, according to the latest update from the health ministry.",
      "health ministry"),
+    # Liveblog lines: a time stamp is not the speaker; "Body: ..." and "X's toll:" give it.
+    ("09:40 Lebanon's health ministry says a drone strike on a car in Jiyeh killed two people.",
+     "Lebanon's health ministry"),
+    ("11:45 Lebanese army: one soldier killed when an air strike hit a checkpoint near Tyre.",
+     "Lebanese army"),
+    ("The health ministry's cumulative toll: 3,050 people killed and 13,600 wounded.",
+     "health ministry"),
 ])
 def test_single_sentence(text, name):
     assert claimants_of(text) == [name]
@@ -90,3 +97,7 @@ def test_reporting_verbs_grouped_by_first_letter_match_like_the_flat_list():
             [(m.span(), m.group("verb")) for m in grouped.finditer(text)]
     with pytest.raises(ValueError):
         claimants._by_first_letter(r"said|tell(?:s)?")
+
+
+def test_a_dateline_before_a_colon_is_no_speaker():
+    assert claimants_of("Kyiv: three killed in an overnight strike on the capital.") == [None]

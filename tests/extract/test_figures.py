@@ -170,3 +170,43 @@ def test_dev_figures_f1_floor():
             preds.append(Extraction(article=art, figures=figures.extract_figures(ctx)).to_gold_shape())
         report = score_dataset(ds, preds)
         assert report.figures.f1 >= 0.75, (name, report.figures.to_json())
+
+
+@pytest.mark.parametrize("text,expected", [
+    # "remain" defers to the state it names.
+    ("The UN refugee agency says more than 600,000 people remain displaced inside Lebanon.",
+     ("displaced", 600000, "at_least")),
+    ("According to IOM, more than 580,000 people remain internally displaced in Cabo Delgado.",
+     ("displaced", 580000, "at_least")),
+    ("Twelve protesters remained in custody in Dhaka on Monday, police said.",
+     ("detained", 12, "exact")),
+    # Communiqué and humanitarian wording.
+    ("The reaction of our forces made it possible to neutralise about twenty terrorists near Mopti.",
+     ("killed", 20, "about")),
+    ("The provisional toll is two soldiers fallen with arms in hand near Boni.",
+     ("killed", 2, "exact")),
+    ("Hundreds of villagers have moved into a relief camp at Bhopalpatnam, an official said.",
+     ("displaced", 100, "at_least")),
+    ("Thousands of residents are streaming out of Baalbek, the governor said.",
+     ("displaced", 1000, "at_least")),
+    ("Between three and five civilians were killed in Macomia, community leaders said.",
+     ("killed", 3, "about")),
+])
+def test_more_ways_of_telling_a_figure(text, expected):
+    assert [(f.quantity, f.value, f.qualifier) for f in figs(text)][:1] == [expected]
+
+
+@pytest.mark.parametrize("text", [
+    "About 200 people gathered outside the minster in Rotherham, holding banners.",
+    "About 200 people held a vigil in Rotherham on Sunday.",
+    "Security forces shot dead 12 rebels in Bijapur, one of the deadliest encounters this year.",
+])
+def test_not_detentions_and_not_a_count_of_one(text):
+    got = [(f.quantity, f.value) for f in figs(text)]
+    assert ("detained", 200) not in got and ("killed", 1) not in got
+
+
+def test_a_held_by_reduced_passive_is_a_detention():
+    got = [(f.quantity, f.value) for f in figs(
+        "He was one of more than 25 foreigners held by Isis in Raqqa.")]
+    assert ("detained", 25) in got

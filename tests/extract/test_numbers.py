@@ -62,6 +62,7 @@ def test_qualifiers(text, qualifier):
     ("20 to 30 people", 20, 30),
     ("20-30 people", 20, 30),
     ("two or three soldiers", 2, 3),
+    ("Between three and five civilians were killed", 3, 5),   # "and" is no sum here
 ])
 def test_ranges(text, low, high):
     (n,) = find_numbers(text)
@@ -101,3 +102,9 @@ def test_parse_number_words():
     assert parse_number_words("two dozen") == 24
     assert parse_number_words("forty-two") == 42
     assert parse_number_words("banana") is None
+
+
+def test_and_inside_a_number_only_after_a_scale():
+    assert [n.value for n in find_numbers("one hundred and fifty people")] == [150]
+    assert [n.value for n in find_numbers("two thousand and six people")] == [2006]
+    assert [n.value for n in find_numbers("three and five")] == [3, 5]

@@ -314,3 +314,12 @@ def test_a_kunya_names_a_person_not_a_town():
     assert places.find_places(text, ents=ents) == []
     found = places.find_places("Fighting raged in Abu Kamal and Umm Qasr on Monday.")
     assert [(p.name, p.country) for p in found] == [("Abu Kamal", "SYR"), ("Umm Qasr", "IRQ")]
+
+
+def test_a_kind_word_does_not_vouch_for_a_far_country_the_article_never_names():
+    from eventwire.extract.places import PlaceContext, find_places
+    text = ("Insurgents attacked Macomia in Cabo Delgado, Mozambique, on Monday. Three civilians "
+            "were killed in Chai village, and fighters burned homes in Mucojo.")
+    ctx = PlaceContext.from_text(text)
+    found = find_places(text, 0, None, ctx)
+    assert all(loc.country in (None, "MOZ") for loc in found), [(l.name, l.country) for l in found]

@@ -187,6 +187,22 @@ def prefer_name(phrase: str) -> tuple[str, int, int]:
     return text.rstrip(".,"), s, s + len(text.rstrip(".,"))
 
 
+# A liveblog's time stamp opens the line ("09:40 The ministry says ..."): not the speaker.
+_TIMESTAMP = re.compile(r"^\s*\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?\s*)?(?:gmt|bst|utc|cet|eet|eest|"
+                        r"[ecmp][sd]?t|local(?:\s+time)?)?\b\s*[-–—:|]?\s*", re.IGNORECASE)
+_BODY_WORDS = (r"army|military|ministry|police|officials?|government|governor|agency|office|"
+               r"command|forces|spokes\w+|council|authorit(?:y|ies)|observatory|monitor|"
+               r"(?:red\s+)?cross|crescent|un|who|unicef|unhcr|ocha|iom|msf|mayor|president|"
+               r"minister|staff|sources|medics|hospital|health\s+\w+")
+# "Lebanese army: one soldier killed ..." — a body, then a colon and its words.
+_LABEL = re.compile(rf"(?P<x>(?:[A-Z][\w’'\-.]*\s+)?(?:[\w’'\-.()]+\s+){{0,4}}?(?:{_BODY_WORDS})):\s+\S",
+                    re.IGNORECASE)
+# "The health ministry's cumulative toll: 3,050 ..." — the owner of a toll gives it.
+_TOLL_OWNER = re.compile(rf"\b(?P<x>(?:the\s+)?(?:[\w’'\-]+\s+){{0,4}}?(?:{_BODY_WORDS}))(?:’s|'s)"
+                         r"\s+(?:[\w\-]+\s+){0,2}(?:toll|tally|count|figures?|data|estimates?)\b",
+                         re.IGNORECASE)
+
+
 def _clean_phrase(x: str) -> tuple[str, int]:
     """Strip trailing "there", "on Friday", "in a statement"... and leading connectives.
 
@@ -199,11 +215,12 @@ def _clean_phrase(x: str) -> tuple[str, int]:
         if not m:
             break
         x = x[:m.start()]
-    m = re.match(r"^(?:and|but|as|while|after|when|that|so)\s+", x, re.IGNORECASE)
     drop = 0
-    if m:
-        drop = m.end()
-        x = x[drop:]
+    for lead_rx in (_TIMESTAMP, re.compile(r"^(?:and|but|as|while|after|when|that|so)\s+", re.I)):
+        m = lead_rx.match(x)
+        if m and m.end():
+            drop += m.end()
+            x = x[m.end():]
     lead = len(x) - len(x.lstrip())
     return x.strip(), drop + lead + (len(orig) - len(orig.lstrip()) if False else 0)
 
@@ -217,7 +234,7 @@ def _subject_before(text: str, verb_start: int) -> Optional[tuple[int, int]]:
         head = head[:rel.start()] + " " * (len(head) - rel.start())
     # Clause boundaries: quotes, semicolons, dashes, colon, and subordinating words.
     cut = 0
-    for m in re.finditer(r"[“”\";:—–]|\s-\s|,\s+and\s+|,\s+but\s+", head):
+    for m in re.finditer(r"[“”\";—–]|(?<!\d):(?!\d)|\s-\s|,\s+and\s+|,\s+but\s+", head):
         cut = m.end()
     tokens = list(re.finditer(r"\S+", head[cut:]))
     start = cut
@@ -379,6 +396,14 @@ def _has_verb(phrase: str) -> bool:
 
 def _from_regex(ctx: Any, sentence: Any, history: list[Claimant]) -> Optional[Claimant]:
     text = sentence.text
+    stamp = _TIMESTAMP.match(text)
+    at = stamp.end() if stamp else 0
+    for rx in (_LABEL, _TOLL_OWNER):
+        m = rx.match(text, at) if rx is _LABEL else rx.search(text, at)
+        if m:
+            found = _make(ctx, sentence, m.start("x"), m.end("x"), history)
+            if found is not None:
+                return found
     m = _ACCORDING.search(text)
     if m:
         x = m.group("x")

@@ -80,15 +80,23 @@ _PERSON_HEAD = frozenset(_SECTOR_NOUNS) - {"deaths", "fatalities", "casualties",
 # Quantity triggers. Each maps a regex (matched on lowercased text) to a quantity.
 _T_KILLED = (r"killed|killing|kills|kill|dead|died|dies|die|deaths?|death\s+toll|toll|"
              r"fatalities|lost\s+their\s+lives|perished|slain|executed|massacred|murdered|"
-             r"shot\s+dead|bodies|lives|lifeless|eliminated|neutrali[sz]ed|liquidated")
+             r"shot\s+dead|bodies|lives|lifeless|eliminated|neutrali[sz]ed?|neutrali[sz]ing|liquidated|"
+             # Army communiqués: "two soldiers fallen with arms in hand".
+             r"fallen(?=\s+(?:with|in\s+(?:combat|action|battle)|on\s+the\s+field))")
 _T_INJURED = (r"injured|injuring|injures|injuries|wounded|wounding|wounds|hurt|hospitali[sz]ed|"
               r"injury")
 _T_DISPLACED = (r"fled|fleeing|flee|displaced|refugees|evacuated|evacuees|evacuation\s+trains|"
                 r"left\s+(?:their\s+homes|home|the\s+country|for|through|ukraine|the\s+city|"
                 r"the\s+region|the\s+area)|have\s+left|had\s+left|crossed|arrived|arrival|"
-                r"homeless|uprooted|sought\s+refuge|sought\s+shelter|made\s+their\s+way|leave")
+                r"homeless|uprooted|sought\s+refuge|sought\s+shelter|made\s+their\s+way|leave|"
+                r"took\s+refuge|taken\s+refuge|(?:are|were|is)\s+streaming\s+out|streamed\s+out|"
+                r"poured\s+out|pouring\s+out|forced\s+(?:out\s+of|from)\s+their\s+homes|"
+                r"moved\s+into\s+(?:\w+\s+){0,2}camps?|sheltering\s+in\s+(?:\w+\s+){0,2}camps?")
 _T_DETAINED = (r"detained|detaining|arrested|arresting|arrests|captured|capturing|abducted|"
-               r"kidnapped|taken\s+hostage|hostages?|held|holding|jailed|imprisoned|"
+               r"kidnapped|taken\s+hostage|hostages?|jailed|imprisoned|"
+               # "held" only as a passive: "200 people held a vigil" detains nobody.
+               r"(?:were|was|are|is|been|being|still|remain\w*)\s+(?:\w+\s+)?held|"
+               r"held\s+(?:by|captive|hostage|prisoner|in\s+(?:custody|detention|captivity))|"
                r"taken\s+prisoner|prisoners?|surrendered|surrendering|rounded\s+up|detainees|"
                r"captives|in\s+custody")
 _T_MISSING = r"missing|unaccounted|disappeared"
@@ -137,7 +145,8 @@ _CASUALTY_HINT = re.compile(
     r"refugee|displac|evacu|detain|arrest|captur|hostage|abduct|kidnap|missing|destroy|damag|"
     r"without\s+(?:power|water|electricity|heat)|freed|released|rescued|prisoner|lost|"
     r"shot\s+down|eliminat|homeless|trapped|remain|left|recaptur|liberat|retak|surrender|held|"
-    r"crammed|without|hurt|spared|rescu|exchang|swap|mass\s+grave|dead)", re.IGNORECASE)
+    r"crammed|without|hurt|spared|rescu|exchang|swap|mass\s+grave|dead|refuge|streaming|"
+    r"streamed|pour|camps?\b|fallen|neutrali)", re.IGNORECASE)
 _ANY_COUNT = re.compile(r"\d|\b(?:" + NUMBER_WORDS_PATTERN + r"|thousands?|millions?|hundreds|"
                         r"dozens|scores|an?\s+(?:\w+\s+){0,2}\w+\s+"
                         r"(?:was|has\s+been|had\s+been)\s+(?:killed|injured|wounded|shot))\b",
@@ -313,6 +322,9 @@ def _skip_asides(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return spans
 
 
+_STATE_AFTER_REMAIN = re.compile(r"\s+(?:\w+ly\s+)?(?:(?:internally|still|in)\s+)?(\w+(?:\s+\w+)?)")
+
+
 def _predicate_after(text: str, r: _Read, stop: int) -> Optional[tuple[str, int, int]]:
     """The trigger of the predicate after the counted phrase, up to ``stop``."""
     start = r.np_end
@@ -335,6 +347,14 @@ def _predicate_after(text: str, r: _Read, stop: int) -> Optional[tuple[str, int,
             best = (q, m.start(), m.end())
     if best is None:
         return None
+    if best[0] == "other" and re.match(r"remain", lowered[best[1]:]):
+        # "remain displaced", "remained in custody": the state named after "remain" counts.
+        state = _STATE_AFTER_REMAIN.match(lowered, best[2])
+        if state:
+            starts = (len(lowered) - len(lowered[best[2]:].lstrip()), state.start(1))
+            found = next(((q, m.start(), m.end()) for at in starts for q, pat in _TRIGGERS
+                          if q != "other" and (m := pat.match(lowered, at))), None)
+            best = found or best
     if neg and neg.start() < best[1]:
         return None
     return best[0], start + best[1], start + best[2]
@@ -425,6 +445,9 @@ def _read_sentence(text: str, prev_text: str = "") -> list[_Read]:
             r.reject = "counts something that is not a figure"
         if _is_partitive_one(text, n):
             r.reject = "member of a group"
+        elif n.value == 1 and re.match(r"\s+of\s+(?:the|its|their)\s+(?:\w+est|most|worst|biggest)\b",
+                                       text[n.end:n.end + 40]):
+            r.reject = "ranks the event (one of the deadliest ...), counts nobody"
         reads.append(r)
     live = [r for r in reads if r.reject is None]
     # Sub-counts first: "more than 5,000 civilians, including 210 children, had been killed".

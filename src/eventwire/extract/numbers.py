@@ -64,7 +64,9 @@ NUMBER_WORDS_PATTERN = _WORD_NUM
 # "a dozen", "one hundred and fifty".
 _WORDS_RE = re.compile(
     rf"\b(?:(?:a|an)\s+(?=(?:hundred|thousand|million|billion|dozen)\b))?"
-    rf"(?:{_WORD_NUM})(?:(?:\s+and\s+|[\s-]+)(?:{_WORD_NUM}))*\b",
+    # "and" joins only after a scale ("one hundred and fifty"): "three and five" is a range.
+    rf"(?:{_WORD_NUM})(?:(?:(?:(?<=hundred)|(?<=thousand)|(?<=million)|(?<=billion))\s+and\s+"
+    rf"|[\s-]+)(?:{_WORD_NUM}))*\b",
     re.IGNORECASE,
 )
 _DIGITS_RE = re.compile(

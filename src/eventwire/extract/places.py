@@ -862,7 +862,10 @@ class _Finder:
         if self._list_continues(a) and not (in_ctx or best.population >= 100000):
             return False
         if kind:
-            ok = exact or self._fuzzy_ok(best)
+            # "Chai village" in a story about Mozambique is not the Chai of Turkey: a kind
+            # word vouches for the name, not for a far country the article never names.
+            ok = (exact and (in_ctx or not self.ctx.countries or best.population >= 100000)) \
+                or self._fuzzy_ok(best)
         elif locative:
             floor = 20000 if self.ctx.countries else 1000
             ok = (exact and (in_ctx or best.population >= floor)) \
