@@ -401,3 +401,30 @@ def test_telling_foreign_leaders_is_diplomacy_telling_reporters_is_not(nlp):
     assert "diplomacy" in {m.type for m in types.detect_text(text, nlp(text))}
     text = "The president told reporters that the army would hold the line."
     assert "diplomacy" not in {m.type for m in types.detect_text(text, nlp(text))}
+
+
+# Wordings that avoid the textbook trigger: each written for this test, from many conflicts.
+PLAIN_WORDINGS = [
+    ("non_state_actor_overtakes_territory", "Al-Shabaab fighters planted their black banner over the district headquarters in Mahaday on Monday."),
+    ("government_regains_territory", "Somali army units re-entered Adan Yabaal on Friday, a year after the town fell to al-Shabaab."),
+    ("chemical_weapon", "Medics in Douma said a mortar round released a yellow gas that left dozens of residents gasping."),
+    ("suicide_bomb", "A man wearing an explosives vest detonated it at the gate of a police academy in Quetta."),
+    ("shelling_artillery_missile", "Dozens of rockets crossed from Gaza into southern Israel overnight, setting fields on fire."),
+    ("grenade", "A hand-thrown explosive landed among shoppers at the market in Srinagar, wounding nine people."),
+    ("abduction_forced_disappearance", "Gunmen took 14 passengers off a bus near Kankara and marched them into the forest."),
+    ("protest_with_intervention", "Police in riot gear cleared the student encampment at the Sorbonne before dawn, detaining 80 people."),
+    ("agreement", "Negotiators for Khartoum and the SPLM-N signed off on a framework for a ceasefire in Kadugli."),
+    ("arrests", "Three suspected arms couriers were picked up at a checkpoint outside Maiduguri, police said."),
+    ("change_to_group_activity", "Israel called up 300,000 reservists on Saturday after the attack on its southern towns."),
+    ("headquarters_or_base_established", "Turkish troops built a fortified position on a ridge above the village of Sidakan, residents said."),
+    ("looting_property_destruction", "Armed men carried off 200 tonnes of maize from an aid warehouse in Bentiu, the WFP said."),
+    ("non_violent_transfer_of_territory", "French troops handed their base at Gossi over to the Malian army on Tuesday."),
+    ("other", "Niger's junta dissolved all political parties by decree on Wednesday."),
+    ("diplomacy", "Mali's transitional authorities gave the French ambassador 72 hours to leave the country."),
+    ("man_made_disaster", "An express train jumped the tracks near Odisha's Balasore station, killing at least 40 passengers."),
+]
+
+
+@pytest.mark.parametrize("expected,text", PLAIN_WORDINGS)
+def test_plain_wordings_reach_their_type(nlp, expected, text):
+    assert top(nlp, text) == expected

@@ -47,7 +47,7 @@ LEXICON: dict[str, list[str]] = {
         r"rockets? (?:fire|attacks?|strikes?|hit|landed|slammed)", r"fired (?:\w+ )?(?:rockets|missiles|shells)",
         r"missile (?:strikes?|attacks?)", r"(?:missiles?|rockets?|shells?|projectiles?) (?:hit|struck|slammed|landed|rained|crashed|smashed|ploughed|plowed|fell|exploded)",
         r"(?:launched|launching|used|using|fired|firing) (?:\w+ ){0,4}(?:missiles|rockets|shells|artillery)", r"cruise missiles?", r"ballistic missiles?",
-        r"barrages?", r"salvos?", r"rocket(?:ed|ing)",
+        r"barrages?", r"salvos?", r"rocket(?:ed|ing)", r"(?:rockets|missiles|shells|projectiles) (?:crossed|were fired|rained down)",
     ],
     "AIR": [
         r"air ?strikes?", r"air ?raids?", r"aerial (?:bombardment|attacks?|bombing|strikes?)",
@@ -59,18 +59,21 @@ LEXICON: dict[str, list[str]] = {
         r"explo(?:sions?|ded|des|ding)", r"blasts?", r"detonat(?:ed|es|ion|ing)",
         r"went off", r"blew up", r"blown (?:up|away|apart)", r"blew (?:\w+ ){0,3}apart", r"bomb(?:s|ed|ing|ings)?", r"IEDs?",
         r"car[- ]bombs?", r"landmines?", r"dynamit(?:ed|e|ing)", r"roadside bombs?", r"improvised explosive",
-        r"explosive devices?", r"booby[- ]trap(?:ped|s)?", r"sabotage[ds]?",
+        r"explosive devices?", r"booby[- ]trap(?:ped|s)?", r"sabotage[ds]?", r"roadside devices?",
     ],
     "SUICIDE": [
         r"suicide (?:bomb(?:er|ers|ing|ings)?|attack(?:er|ers|s)?|blasts?|car|vest)",
-        r"blew (?:himself|herself|themselves) up", r"self-detonat\w*", r"explosive (?:vests?|belts?)", r"suicide belts?",
-        r"(?:bomber|attacker|assailant)s?\b(?:\s+[\w'’,-]+){0,25}?\s+(?:dying|died|killing (?:himself|herself|themselves))",
+        r"blew (?:himself|herself|themselves) up", r"self-detonat\w*", r"explosives? (?:vests?|belts?)",
+        r"explosives? strapped to (?:his|her|their) bod(?:y|ies)", r"killing (?:himself|herself|themselves)", r"suicide belts?",
+        r"(?:bomber|attacker|assailant|driver)s?\b(?:\s+[\w'’,-]+){0,25}?\s+(?:dying|died|killing (?:himself|herself|themselves))",
     ],
-    "GRENADE": [r"(?<!rocket-propelled )(?<!stun )grenades?(?! launcher)", r"lobbed", r"hurled (?:a |an )?(?:explosive|grenade)"],
+    "GRENADE": [r"(?<!rocket-propelled )(?<!stun )grenades?(?! launcher)", r"lobbed", r"hurled (?:a |an )?(?:explosive|grenade)",
+                r"hand-thrown (?:explosives?|bombs?|devices?)"],
     "CHEM": [
         r"chemical (?:weapons?|attacks?|agents?|munitions)", r"chlorine", r"sarin", r"mustard gas",
         r"nerve (?:agent|gas)", r"toxic gas", r"poison(?:ous)? gas", r"gas attacks?",
         r"(?:choking|noxious|toxic) (?:gas(?:es)?|chemicals?|substances?|fumes)",
+        r"mustard (?:agent|gas)", r"gas clouds?", r"(?:released|releasing) (?:a |an )?(?:[\w-]+ ){0,3}gas\b",
     ],
     # --- violence whose outcome is the trigger ---------------------------------------------
     "KILL": [
@@ -89,18 +92,19 @@ LEXICON: dict[str, list[str]] = {
         r"tak(?:en|ing|es) (?:full |complete )?control", r"overr(?:an|un|unning)", r"took over",
         r"taken over", r"(?:fell|fallen|falls) to", r"fall of", r"advanc(?:ed|es|ing) (?:into|on)",
         r"entered (?:the )?(?:city|town|village|capital)", r"occupied", r"now controls?", r"under (?:the )?control of",
-        r"(?:raised|hoisted) (?:their|its|the) flag", r"(?:took|taken) (?:the )?(?:city|town|village)",
+        r"(?:raised|hoisted) (?:their|its|the) flag", r"(?:raised|hoisted|planted) (?:their|its|the) (?:\w+ )?(?:flags?|banners?)", r"(?:took|taken) (?:the )?(?:city|town|village)",
         r"gain(?:ed)? (?:control|ground)", r"entered (?:the )?(?:[A-Z][\w’'-]+ )?(?:outskirts|suburbs?|district|centre|center|neighbou?rhood)|entered (?:the )?[A-Z][\w’'-]+", r"amphibious landings?", r"(?:been |was |were )?lost to", r"(?:were|was|are|is|now) in (?:full )?control of",
     ],
     "RETAKE": [
         r"re-?took", r"re-?tak(?:en|e|ing|es)", r"recaptur(?:ed|e|es|ing)", r"liberat(?:ed|e|es|ing|ion)",
         r"regain(?:ed|s|ing)? (?:full )?control", r"regained", r"won back", r"wrested",
         r"drove (?:\w+ ){0,3}out", r"driven out", r"expell?ed (?:\w+ ){0,3}(?:forces|troops|fighters|militants|rebels)",
-        r"cleared (?:\w+ ){0,4}of", r"pushed back", r"reclaim(?:ed)?", r"back under (?:\w+ )?control",
+        r"cleared (?:\w+ ){0,4}of", r"pushed back", r"reclaim(?:ed)?", r"back under (?:\w+ )?control", r"re-?entered",
     ],
     "WITHDRAW": [
         r"withdr(?:ew|awn|aw|awal|awing)", r"pull(?:ed|s|ing)? (?:out|back)", r"pullout", r"retreat(?:ed|s)?", r"exited", r"vacated",
         r"handed over", r"hand(?:ed|over|s)? (?:over )?control",
+        r"handed (?:[\w-]+ ){1,4}over to", r"handed (?:[\w-]+ ){0,2}(?:positions|camp|base|territory|areas?|town|city) (?:[\w-]+ ){0,4}to",
         r"evacuated (?:the )?(?:town|city|village|area|district|enclave|pocket)", r"(?:fighters|rebels|militants|troops|forces|soldiers|peacekeepers) (?:\w+ ){0,2}left", r"abandon(?:ed)?", r"evacuated (?:their|its) (?:positions|troops|garrison)",
     ],
     # --- protest and riot ------------------------------------------------------------------
@@ -111,11 +115,12 @@ LEXICON: dict[str, list[str]] = {
         r"vigils?", r"chant(?:ed|ing)", r"placards?", r"dharnas?", r"gheraos?", r"bandhs?", r"hartals?", r"processions?",
         r"(?:blocked|blockaded) (?:the |a )?(?:\w+ ){0,2}(?:road|highway|roads|motorway|railway)",
         r"human chains?", r"walk-?outs?", r"walked out (?:of|in protest)",
+        r"encampments?", r"filled (?:the )?(?:[\w’'-]+ ){0,3}(?:avenue|square|streets|boulevard|plaza)",
     ],
     "DISPERSE": [
         r"dispers(?:ed|e|ing|al)", r"broke up", r"broken up", r"tear ?gas", r"water cannons?",
         r"rubber bullets", r"batons?", r"stun grenades?", r"pepper spray", r"charged (?:at )?(?:the )?(?:crowd|protesters)",
-        r"cracked down", r"crackdown",
+        r"cracked down", r"crackdown", r"cleared (?:the |a )?(?:[\w-]+ ){0,3}(?:encampment|sit-in|protest camp)",
         r"(?:prevented|stopped|blocked|banned|halted|thwarted) (?:\w+ ){0,3}(?:demonstrations?|protests?|march|rally|procession|sit-in)",
     ],
     "RIOT": [
@@ -134,6 +139,8 @@ LEXICON: dict[str, list[str]] = {
         r"took (?:\w+ )?hostage", r"held hostage", r"hostages?", r"held captive", r"captives?", r"forcibly disappeared",
         r"enforced disappearances?", r"forced disappearances?",
         r"(?:taken|seized|snatched|grabbed|dragged|led) (?:away )?(?:\w+ ){0,3}at gunpoint", r"taken away by (?:armed|gunmen|unknown|masked|unidentified)", r"deport(?:ed|ation)", r"hijack(?:ed|ing|ings|ers?)?",
+        r"took (?:\d+ |\w+ )?(?:\w+ ){0,2}(?:off|from) (?:a |the )?(?:bus|vehicle|car|minibus|train|boat|truck)",
+        r"bundled into", r"has not been seen since", r"carried off (?:at least |some |about )?(?:\d+|\w+) (?:\w+ )?(?:children|girls|boys|women|people|villagers|students|civilians|passengers)",
     ],
     "SEXUAL": [
         r"rap(?:ed|e|es|ing)", r"gang-rap\w*", r"sexual(?:ly)? (?:assault(?:ed|s)?|abus(?:ed|e)|violence|slavery|exploitation)",
@@ -141,12 +148,14 @@ LEXICON: dict[str, list[str]] = {
     ],
     "ARREST": [
         r"arrest(?:ed|s|ing)?", r"detain(?:ed|s|ing)", r"detention", r"apprehend(?:ed)?",
-        r"(?:taken|took \w+) into custody", r"rounded up", r"jailed", r"imprisoned", r"nabbed",
+        r"(?:taken|took (?:[\w-]+ ){1,4}) into custody", r"(?:were|was) picked up (?:at|by|in|from|during)", r"rounded up", r"jailed", r"imprisoned", r"nabbed",
     ],
     "LOOT": [
         r"loot(?:ed|ing|s)?", r"plunder(?:ed|ing)?", r"pillag(?:ed|ing|e)", r"ransack(?:ed|ing)",
         r"burn(?:ed|t) (?:down )?(?:\w+ ){0,2}(?:homes|houses|shops|villages?|churches|mosques|property|vehicles|cars)",
         r"demolish(?:ed|ing)", r"bulldoz(?:ed|ing)", r"vandali[sz](?:ed|ing)", r"arson", r"(?:stole|stolen|steal|stealing)",
+        r"carried off (?:\d[\d,]* )?(?:tonnes|tons|bags|sacks|goods|supplies|food|aid|livestock|cattle)",
+        r"broke into (?:a |an |the )?(?:[\w-]+ ){0,5}(?:warehouse|depot|food store|aid store)s?",
         r"burn(?:ed|t) (?:down )?(?:the )?(?:\w+ ){0,2}(?:offices|facilities|buildings|crops|fields|stores|markets?|schools?|clinics?)",
     ],
     # --- strategic developments ------------------------------------------------------------
@@ -158,6 +167,7 @@ LEXICON: dict[str, list[str]] = {
         r"(?:exchanges?|swaps?) of (?:\w+ ){0,2}(?:prisoners|captives|detainees|bodies|pows|hostages)", r"(?:pow|captive|hostage|detainee) (?:swap|exchange)s?", r"exchanged (?:in return|in exchange) for",
         r"(?:prisoners|captives|detainees|pows) (?:\w+ ){0,3}(?:were |was )?(?:exchanged|swapped|released in exchange)", r"humanitarian (?:corridors?|pause)",
         r"reached (?:an? )?(?:understanding|deal)", r"struck a deal", r"memorandum of understanding",
+        r"signed off on", r"initial(?:l)?ed (?:the )?(?:text|draft)",
     ],
     "DIPLO": [
         r"talks", r"negotiat(?:ions|ed|ing|ors?)", r"met(?: with)?", r"meetings?", r"summit",
@@ -177,10 +187,12 @@ LEXICON: dict[str, list[str]] = {
         r"severed (?:diplomatic )?ties", r"recogni[sz](?:ed|e) (?:the )?independence", r"mediat(?:ed|ion|ing)",
         r"appeal(?:ed)? to", r"announced (?:\w+ ){0,3}(?:aid|package|assistance)", r"boycott(?:ed)?",
         r"(?:rejected|accepted|turned down|spurned) (?:[\w’'-]+ ){0,3}(?:offer|proposal|invitation|ultimatum|peace plan)",
+        r"(?:ordered|gave|told) (?:the )?(?:[\w-]+ ){0,3}(?:ambassador|envoy|diplomats?) (?:[\w-]+ ){0,3}to leave",
     ],
     "ATTRIB": [
         r"accus(?:ed|es|ing|ation|ations)", r"blam(?:ed|es|ing|e)", r"claimed responsibility",
-        r"claim(?:ed|s)? (?:\w+ ){0,2}responsibility", r"responsibility for", r"held (?:\w+ ){0,2}responsible",
+        r"claim(?:ed|s)? (?:\w+ ){0,2}responsibility", r"responsibility for",
+        r"(?:one of )?(?:its|their) (?:\w+ ){0,2}(?:members?|fighters?|militants?|operatives?) (?:had )?carried out", r"held (?:\w+ ){0,2}responsible",
         r"(?:is|was|were|are) behind", r"pinned (?:\w+ ){0,2}on", r"charged that", r"alleg(?:ed|es) that",
         r"false flag", r"denied (?:any )?(?:involvement|responsibility)",
         r"pointed (?:a |the )?finger at", r"took credit for", r"(?:claimed|claiming|claims) credit for",
@@ -191,7 +203,7 @@ LEXICON: dict[str, list[str]] = {
     "DEPLOY": [
         r"deploy(?:ed|s|ing|ment|ments)", r"mobili[sz](?:ed|ation|ing|e)", r"(?:on|to) [\"“]?(?:high |full |combat |special |heightened |maximum )?(?:combat )?alert",
         r"curfews?", r"martial law", r"state of emergency", r"defect(?:ed|ion|ions|ors?)", r"conscription",
-        r"reinforcements?", r"mass(?:ed|ing)", r"troop build-?ups?", r"call(?:ed)? up (?:\w+ )?reservists", r"reservists",
+        r"reinforcements?", r"mass(?:ed|ing)", r"troop build-?ups?", r"call(?:ed)? up (?:[\w,]+ )?reservists", r"reservists",
         r"sent (?:\w+ ){0,3}(?:troops|soldiers|forces|battalions|units)",
         r"dispatched", r"joined (?:the )?(?:rebels|militants|insurgents|islamic state|army|fight)",
         r"disband(?:ed)?", r"suspend(?:ed)? (?:operations|activities)", r"redeploy(?:ed|ment)?",
@@ -216,12 +228,14 @@ LEXICON: dict[str, list[str]] = {
         r"with (?:its |their )?headquarters in", r"headquartered in",
         r"establish(?:ed|es|ing)? (?:\w+ ){0,3}positions?",
         r"new (?:military )?(?:base|headquarters|outpost)",
+        r"(?:built|constructed|erected) (?:\w+ ){0,3}(?:positions?|posts?|fortifications?)",
     ],
     "CRIME": [
         r"cartels?", r"drug (?:traffick\w+|lords?|gangs?|smuggl\w+|dealers?|bust|haul|seizure)", r"narco\w*",
         r"traffick(?:ers|ing|ed)", r"smuggl(?:ers|ing|ed)", r"gangs?(?:ters)?", r"extortion", r"mafia",
         r"organi[sz]ed crime", r"criminal (?:groups?|gangs?|networks?|organi[sz]ations?)", r"cocaine", r"heroin",
         r"methamphetamine", r"fentanyl", r"money laundering", r"hitmen", r"ransom", r"drug rings?", r"narcotics", r"anti-narcotics",
+        r"(?:criminal |crime )?syndicates?", r"scam (?:compounds?|centres?|centers?|operations?|hubs?)",
     ],
     "NATURAL": [
         r"earthquakes?", r"quakes?", r"flood(?:s|ing|ed|waters)?", r"cyclones?", r"hurricanes?", r"typhoons?",
@@ -233,7 +247,7 @@ LEXICON: dict[str, list[str]] = {
         r"fire broke out", r"blaze", r"caught fire", r"fire (?:tore|swept|ripped|raged) through", r"(?:huge|massive|large|major) fire", r"gas leak",
         r"(?:building|bridge|roof|mine|dam|wall|structure|tower|stadium|school|hotel|factory)s? (?:\w+ ){0,2}collaps(?:ed|es|e)",
         r"collapse of (?:a |an |the )?(?:\w+ ){0,2}(?:building|bridge|roof|mine|dam|tower|stadium|school|hotel|factory)",
-        r"crash(?:ed|es)?", r"derail(?:ed|ment)", r"capsiz(?:ed|es)", r"stampede", r"overturned", r"turned turtle",
+        r"crash(?:ed|es)?", r"derail(?:ed|ment)", r"jumped the tracks", r"capsiz(?:ed|es)", r"stampede", r"overturned", r"turned turtle",
         r"plunged into (?:a |the )?(?:\w+ ){0,2}(?:gorge|river|ravine|canal|valley)", r"collided", r"collision", r"(?:gas )?cylinder (?:blast|explosion)",
         r"(?:oil|chemical|toxic) spills?", r"(?:gas|chemical|oil|ammonia|chlorine|radiation|toxic) leaks?", r"accident(?:al|ally|s)?",
         r"dam (?:burst|breach|collapse)", r"(?:industrial|factory|mine|refinery|plant|warehouse|fireworks) (?:fire|explosion|blast|disaster)",
@@ -248,6 +262,7 @@ LEXICON: dict[str, list[str]] = {
         r"silenced (?:\w+ ){0,2}(?:channels?|media|newspapers?|journalists|stations?|websites?)", r"blinked off", r"sentenced", r"convicted",
         r"expelled (?:from|out)", r"blockade", r"poison(?:ed|ing)", r"jamm(?:ed|ing)", r"scuttled", r"(?:was|were) sunk",
         r"(?:outlaw(?:ed|s)|banned|proscribed) (?:the )?(?:\w+ ){0,4}(?:groups?|part(?:y|ies)|organi[sz]ations?|newspapers?|media|movements?)",
+        r"dissolved (?:all )?(?:\w+ ){0,2}(?:part(?:y|ies)|parliament|assembly)", r"stripped (?:[\w’'-]+ ){1,8}of its (?:registration|legal status|licen[cs]e)",
         r"shut down (?:the )?(?:\w+ ){0,3}(?:newspapers?|stations?|channels?|media|outlets?|internet)", r"suspend (?:its )?publication", r"taken off (?:the )?air",
     ],
 }
