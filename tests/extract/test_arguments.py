@@ -1,6 +1,8 @@
 """Who acted and who was acted on, on sentences written for these tests: the counterpart of
 talks and aid, the speaker of a statement, targets named by what was hit, and strikes the
 story leaves unsigned."""
+import pytest as _pytest
+
 from eventwire.extract.pipeline import extract_text
 
 
@@ -77,3 +79,51 @@ def test_no_prevailing_side_no_credit():
     x = extract_text(text, published="2022-03-09")
     lys = [e for e in x.events if e.location and e.location.name == "Lysychansk"]
     assert lys and lys[0].actor1 is None
+
+
+WIRE = ("MOGADISHU, March 18 (Horn Wire) - Al-Shabaab fighters seized the town of Mahaday in "
+        "Somalia's Middle Shabelle region on Monday after a dawn assault on an army post, "
+        "killing at least 11 soldiers, a military officer said.")
+
+
+def test_a_dateline_is_neither_the_doer_nor_the_place_nor_the_day():
+    x = extract_text(WIRE, published="2025-03-18")
+    assert len(x.events) == 1, [(e.type, e.location) for e in x.events]
+    e = x.events[0]
+    assert e.type == "non_state_actor_overtakes_territory"
+    assert _side(e.actor1) == ("SOM", "rebels")
+    assert e.location.name == "Mahaday"
+    assert e.date == "2025-03-17"
+
+
+def test_a_dateline_alone_still_places_the_event():
+    x = extract_text("KABUL, Afghanistan (Reuters) - A car bomb exploded outside a mosque, "
+                     "killing 12 worshippers, police said.", published="2021-05-09")
+    assert x.events and x.events[0].location.name.lower() == "kabul"
+
+
+def test_unnamed_state_forces_belong_to_the_country_where_it_happened():
+    x = extract_text("Security forces killed nine militants in the Datta Khel area of North "
+                     "Waziristan in Pakistan on Wednesday, the army said.", published="2025-03-06")
+    assert x.events and _side(x.events[0].actor1) == ("PAK", "military")
+
+
+@_pytest.mark.parametrize("text,etype,a1,a2", [
+    ("Hundreds of Catholic faithful marched through Kumbo on Sunday, praying for peace.",
+     "peaceful_protest", ("CMR", "protesters"), None),
+    ("Police fired tear gas to disperse students marching in Dhaka on Monday.",
+     "protest_with_intervention", ("BGD", "protesters"), ("BGD", "police")),
+    ("Youths hurled petrol bombs at police in Nanterre on Thursday night.",
+     "violent_demonstration", ("FRA", "rioters"), ("FRA", "police")),
+])
+def test_crowd_events_put_the_crowd_first(text, etype, a1, a2):
+    x = extract_text(text, published="2024-09-09")
+    ev = [e for e in x.events if e.type == etype]
+    assert ev, [(e.type, e.evidence.text) for e in x.events]
+    assert _side(ev[0].actor1) == a1 and _side(ev[0].actor2) == a2
+
+
+def test_a_group_named_like_an_armed_group_is_rebels():
+    from eventwire.extract.actors import resolve_actor
+    assert resolve_actor("Jaish al-Fursan").sector == "rebels"
+    assert resolve_actor("the Arakan Liberation Army").sector == "rebels"

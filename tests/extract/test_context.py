@@ -20,3 +20,19 @@ def test_a_single_capital_before_a_sentence_opener_ends_the_sentence():
 def test_paragraphs_are_numbered():
     text = "Shelling hit Kharkiv.\nTalks resumed in Minsk."
     assert [p for _, _, p in split_sentences(text)] == [0, 1]
+
+
+import pytest as _pytest
+
+from eventwire.extract.context import dateline_end
+
+
+@_pytest.mark.parametrize("text,prefix", [
+    ("MOGADISHU, March 18 (Horn Wire) - Al-Shabaab fighters seized", "MOGADISHU, March 18 (Horn Wire) - "),
+    ("KYIV, Ukraine (AP) — Russian forces", "KYIV, Ukraine (AP) — "),
+    ("PESHAWAR: Security forces killed", "PESHAWAR: "),
+    ("NATO said on Monday", ""),
+    ("UN: 40 killed in Goma", ""),
+])
+def test_datelines_are_recognised(text, prefix):
+    assert text[:dateline_end(text)] == prefix

@@ -97,6 +97,9 @@ _GROUPS: list[tuple[str, str, Optional[str]]] = [
     (r"donetsk people's republic|\bdpr\b|luhansk people's republic|\blpr\b", "rebels", "UKR"),
     (r"al-aqsa martyrs|fatah", "rebels", "PSE"), (r"\bansaru\b|bandits", "militia", "NGA"),
     (r"\bulfa\b|maoists?|naxal", "rebels", "IND"), (r"lashkar|jaish-e-mohammed", "rebels", "PAK"),
+    # Armed groups the list does not know, named the way such groups name themselves.
+    (r"\b(?:jaish|ansar|kata'?ib|liwa|harakat|tehreek|tehrik|mujahideen|mujahidin|hizb)\b|"
+     r"liberation (?:army|front)|\bpeople's (?:liberation|defen[cs]e) (?:army|forces)", "rebels", None),
 ]
 _GROUP_RE = [(re.compile(p, re.I), s, c) for p, s, c in _GROUPS]
 

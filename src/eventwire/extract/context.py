@@ -24,6 +24,20 @@ _STARTS_SENTENCE = re.compile(r"[\"“‘(]?(?:The|A|An|In|On|At|He|She|It|They|
 _BOUNDARY = re.compile(r"(?<=[.!?])([\"”’)\]]*)\s+(?=[\"“‘(\[]?[A-Z0-9])")
 
 
+# A wire dateline: "MOGADISHU, March 18 (Horn Wire) - ", "KYIV, Ukraine (AP) — ", "PESHAWAR: ".
+_DATELINE = re.compile(
+    r"^\s*[A-Z][A-Z'’.\-]{2,}(?:\s+[A-Z][A-Z'’.\-]+){0,3}(?:,\s*[A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*){0,2})?"
+    r"(?:,?\s*(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2})?"
+    r"\s*(?:\([^()]{1,40}\)\s*)?[-–—:]\s+")
+
+
+def dateline_end(text: str) -> int:
+    """Length of the dateline that opens ``text`` (0 when there is none): where the reporter
+    filed from, which is not where the story's events happened when the sentence says so."""
+    m = _DATELINE.match(text)
+    return m.end() if m else 0
+
+
 @dataclass
 class Sentence:
     index: int

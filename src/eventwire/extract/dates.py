@@ -24,6 +24,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Literal, Optional
 
+from .context import dateline_end
+
 Precision = Literal["day", "week", "month", "year"]
 
 
@@ -369,6 +371,9 @@ def event_date(ctx, sentence, near: Optional[tuple[int, int]] = None, *, stateme
         # "attacked in the last month": as "last week" is dated (3.2a), the start of the span.
         mentions = [m for m in sentence_dates(ctx, sentence) if m.kind == "span"
                     and re.match(r"(?i)(?:in|over|during|within) the (?:last|past|previous)", m.text)]
+    filed = sentence.start + dateline_end(sentence.text)
+    # "MOGADISHU, March 18 (Wire) - ... on Monday": the dateline dates the filing, not the act.
+    mentions = [m for m in mentions if m.start >= filed] or mentions
     if mentions:
         if near is None:
             best = mentions[0]

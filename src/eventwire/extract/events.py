@@ -63,6 +63,8 @@ def _actor(ctx: ArticleContext, sentence: Sentence, span, violent: bool,
     words = text.lower().split()
     if _TIME_WORDS.match(text):
         return None         # "attacked a train Tuesday": the parse took the day for a side
+    if s < 2 and text.isupper() and re.match(r"\s*[,\-–—:(]", sentence.text[e:e + 3]):
+        return None         # "MOGADISHU, March 18 (Wire) -": a dateline, not a side
     book = ctx.extra.get("actor_book")
     if len(words) == 1 and words[0] in _PRONOUNS:
         ref = _antecedent(ctx, sentence, s, person=words[0] in _PERSONAL)
@@ -136,6 +138,48 @@ def _implied_target(ctx: ArticleContext, sentence: Sentence, etype: str,
     return None
 
 
+_STATE_SECTORS = {"military", "government"}
+# Who does what in crowd events, as ACLED codes them: the crowd is actor1 (protesters, or
+# rioters once it turns violent); the police who intervene are actor2; in excessive force
+# the police act on the protesters.
+_CROWD_SIDE = {"peaceful_protest": "protesters", "protest_with_intervention": "protesters",
+               "violent_demonstration": "rioters", "mob_violence": "rioters"}
+_STATE_SIDE = {"police", "military", "government"}
+_AT_POLICE = re.compile(r"\b(?:at|on|against|with)\s+(?:the\s+)?((?:riot\s+)?(?:police(?:\s+officers)?|"
+                        r"officers|policemen|police\s+lines))\b", re.I)
+
+
+def _protest_roles(etype: str, actor1: Optional[Actor], actor2: Optional[Actor],
+                   sentence: Sentence, trigger: Evidence) -> tuple[Optional[Actor], Optional[Actor]]:
+    text = sentence.text
+    if etype == "excessive_force_against_protesters":
+        if actor1 is not None and actor1.sector in ("protesters", "rioters", "civilians") \
+                and (actor2 is None or actor2.sector in _STATE_SIDE):
+            actor1, actor2 = actor2, actor1          # "protesters were shot by police"
+        if actor2 is None:
+            actor2 = Actor(name=None, sector="protesters", evidence=trigger)
+        elif actor2.sector in ("civilians", "unknown"):
+            actor2.sector = "protesters"
+        return actor1, actor2
+    crowd = _CROWD_SIDE.get(etype)
+    if crowd is None:
+        return actor1, actor2
+    if actor1 is not None and actor1.sector in _STATE_SIDE:
+        # "Police dispersed the marchers": the crowd is still the first side.
+        actor1, actor2 = actor2, actor1
+    if actor1 is None:
+        actor1 = Actor(name=None, sector=crowd, evidence=trigger)
+    elif actor1.sector not in ("militia", "rebels") or crowd == "protesters":
+        actor1.sector = crowd
+    if etype == "protest_with_intervention" and actor2 is None:
+        actor2 = Actor(name=None, sector="police", evidence=trigger)
+    if etype == "violent_demonstration" and actor2 is None:
+        m = _AT_POLICE.search(text)
+        if m:
+            actor2 = Actor(name=m.group(1), sector="police", evidence=sentence.evidence(*m.span(1)))
+    return actor1, actor2
+
+
 # --- assembly -------------------------------------------------------------------------------
 def events_in_sentence(ctx: ArticleContext, sentence: Sentence) -> list[Event]:
     # The MiniLM tie-breaker measured neutral on dev and dev-world and -0.016 on snippets once
@@ -186,10 +230,17 @@ def events_in_sentence(ctx: ArticleContext, sentence: Sentence) -> list[Event]:
         if m.type in PLACELESS_TYPES:
             venue = where.venue(sentence, m.trigger, locs)
             locs = [venue]  # type: ignore[list-item]
-        # Unnamed non-state and civilian sides belong to the country where it happened.
+        actor1, actor2 = _protest_roles(m.type, actor1, actor2, sentence, sentence.evidence(*m.trigger))
+        # Unnamed sides belong to the country where it happened: non-state and civilian ones
+        # always; "security forces", "the army", "the interior minister" too, since news names
+        # a foreign state's forces by their demonym. A statement's home is the story's country.
         country_there = next((loc.country for loc in locs if loc is not None and loc.country), None)
+        if country_there is None and placeless:
+            main = ctx.extra.get("main_country")
+            country_there = main.country if main is not None else None
         for actor in (actor1, actor2):
-            if actor is not None and actor.country is None and actor.sector in _LOCAL_SECTORS:
+            if actor is not None and actor.country is None and (
+                    actor.sector in _LOCAL_SECTORS or actor.sector in _STATE_SECTORS):
                 actor.country = country_there
         date_iso, precision, date_ev = dates.event_date(ctx, sentence, m.trigger, statement=placeless)
         own_date = date_ev is not None and sentence.start <= date_ev.start < sentence.end

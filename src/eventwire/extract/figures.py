@@ -28,6 +28,7 @@ from typing import Any, Optional
 
 from ..records import Evidence, Figure, Location, Period, Subject
 from . import claimants, conflicts, dates
+from .context import dateline_end
 from .countries import country_code, country_name
 from .numbers import NUMBER_WORDS_PATTERN, NumberMention, find_numbers
 
@@ -624,6 +625,9 @@ def _place_for(ctx: Any, sentence: Any) -> tuple[Optional[Location], Optional[Ev
     article's main country."""
     from . import places
     locs = [loc for loc in _sentence_places(ctx, sentence) if not _possessive(ctx, loc)]
+    filed_from = sentence.start + dateline_end(sentence.text)
+    told = [loc for loc in locs if loc.evidence is None or loc.evidence.start >= filed_from]
+    locs = told or locs          # the dateline counts only when the sentence names nothing else
     local = [loc for loc in locs if loc.precision in (1, 2)]
     if local:
         best = places.smallest_place(local, ctx.text)

@@ -11,7 +11,7 @@ from typing import Optional
 from ..records import Evidence, Location
 from . import places
 from .arguments import token_at
-from .context import ArticleContext, Sentence
+from .context import ArticleContext, Sentence, dateline_end
 
 # Types where one trigger over several named towns means one happening per town.
 _SPLIT_BY_PLACE = {"shelling_artillery_missile", "air_drone_strike", "armed_clash",
@@ -367,6 +367,11 @@ def pick_places(ctx: ArticleContext, sentence: Sentence, mention, agent_span) ->
     kept = [loc for loc in locs if not _names_another_happening(sentence, loc, mention.trigger)]
     if kept:
         locs = kept
+    filed_from = dateline_end(sentence.text)
+    if filed_from:
+        told = [loc for loc in locs if loc.evidence is None
+                or loc.evidence.start - sentence.start >= filed_from]
+        locs = told or locs     # "KABUL (Reuters) - A bomb exploded...": the dateline is all
     locs = _drop_reference_points(sentence, locs)
     unlisted = _sentence_unlisted(ctx, sentence)
     if not any(loc.precision in (1, 2) for loc in locs):
