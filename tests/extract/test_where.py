@@ -80,3 +80,22 @@ def test_where_someone_comes_from_or_an_earlier_attack_is_not_the_venue():
     got = places_of("Fighting raged in Syria on Monday. Hall, who was from Portsmouth, was shot dead "
                     "near Raqqa on Monday.")
     assert all(name != "Portsmouth" for _, name in got)
+
+
+def test_a_small_namesake_abroad_gives_way_to_an_unlisted_village_at_home():
+    from eventwire.extract.pipeline import extract_text
+    x = extract_text("Insurgents stormed Macomia in Mozambique on Friday. Local sources said "
+                     "insurgents beheaded a man in Chai village on Saturday.",
+                     published="2025-05-06")
+    chai = [e for e in x.events if e.location and e.location.name == "Chai"]
+    assert chai and chai[0].location.country == "MOZ"
+
+
+def test_a_district_is_placed_by_the_province_named_after_it():
+    from eventwire.extract.pipeline import extract_text
+    x = extract_text("Washington and the US Navy said they were watching. Government forces and "
+                     "Houthi fighters fought on Monday night in Hays district in Al Hudaydah "
+                     "governorate, leaving four soldiers dead.", published="2025-05-06")
+    clash = [e for e in x.events if e.type == "armed_clash"]
+    assert clash and clash[0].location.country == "YEM"
+    assert clash[0].location.admin1 == "Al Hudaydah Governorate"

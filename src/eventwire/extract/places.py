@@ -639,6 +639,9 @@ class _Finder:
         primary = exact and is_primary_name(best, key[4:] if key.startswith("the ") else key)
         if not exact and not self._fuzzy_ok(best):
             return "inner"                  # no town by that spelling: a feature, or nothing
+        if exact and self.ctx.countries and best.country not in self.ctx.countries \
+                and not best.prominent and best.population < 100000:
+            return "inner"                  # "Chai village" in Mozambique is not Chai, Turkey
         if self.ctx.is_person(name):
             facility = _next_word(self.toks, j) in _FACILITY_AFTER
             ok = self._person_ok(best, exact, kind or ("facility" if facility else None),
@@ -915,8 +918,12 @@ class _Finder:
         there, keep the name as written with the region's (or country's) admin1 and country."""
         for a, b in zip(self.cands, self.cands[1:]):
             town, area = a.location, b.location
-            if town.precision != TOWN or area.country is None \
-                    or not re.fullmatch(r",\s*", self.text[a.end:b.start]):
+            gap = self.text[a.end:b.start]
+            # "Hays district in Hodeidah province": a district placed by the province after it.
+            placed_in = re.fullmatch(r"\s+in\s+(?:the\s+)?", gap) is not None and area.precision == REGION
+            if area.country is None or not (
+                    (town.precision == TOWN and re.fullmatch(r",\s*", gap))
+                    or (town.precision in (TOWN, REGION) and placed_in)):
                 continue
             if area.precision == TOWN and area.evidence is not None:
                 # "Charlevoix, Quebec": after a town and a comma, Quebec is the province
@@ -927,7 +934,8 @@ class _Finder:
             if area.precision not in (REGION, COUNTRY):
                 continue
             if town.country == area.country and (area.precision == COUNTRY
-                                                 or town.admin1 == area.admin1):
+                                                 or town.admin1 == area.admin1
+                                                 or (placed_in and town.precision == REGION)):
                 continue
             ev = town.evidence
             name = ev.text if ev is not None else town.name

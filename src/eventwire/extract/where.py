@@ -113,6 +113,19 @@ def _named_as_person(text: str, name: str) -> bool:
         and not re.search(rf"\b(?i:in|at|near)\s+{last}\b.*\b(?i:in|at|near)\s+{last}\b", text)
 
 
+def _listed_here(ctx: ArticleContext, name: str) -> bool:
+    """The gazetteer knows the name as a place the story could be about: in a country the
+    article names, or big enough to be news anywhere. "Chai" in Turkey does not count in a
+    story from Mozambique."""
+    from .gazetteer import get_gazetteer
+    gaz = get_gazetteer()
+    if not gaz.has(name):
+        return False
+    countries = ctx.places.countries if ctx.places is not None else {}
+    return any(p.country in countries or p.population >= 100000 or p.prominent
+               for p in gaz.lookup(name, countries=countries or {}, fuzzy=False)[:5])
+
+
 def _unlisted_places(ctx: ArticleContext, text: str, offset: int) -> list[Location]:
     """Places the gazetteer lacks (hamlets, camps, neighbourhoods: "in Baghuz"), read from
     "in/at/near X" and put in the article's main country — the name is what a reader and the
@@ -127,7 +140,7 @@ def _unlisted_places(ctx: ArticleContext, text: str, offset: int) -> list[Locati
         name = m.group(1)
         if re.search(r"['’]s?$", name):
             continue        # "in North Kivu's Walikale territory": it holds the place, it is not it
-        if _NOT_PLACES.match(name) or country_code(name) or get_gazetteer().has(name) \
+        if _NOT_PLACES.match(name) or country_code(name) or _listed_here(ctx, name) \
                 or _named_as_person(ctx.text, name):
             continue
         s = offset + m.start(1)
