@@ -1,4 +1,4 @@
-"""Quality of the event detector/typer (extract/types.py), measured on the shared dev data.
+"""Quality of the event detector/typer (extract/types/), measured on the shared dev data.
 
 1. Snippets (``../shared/dev-snippets/snippets.jsonl``): the top-confidence mention's type (or
    ``none``) against the label; weighted F1 over the 30 types (weights = gold support), macro F1

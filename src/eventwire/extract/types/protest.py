@@ -1,0 +1,74 @@
+"""Frames of crowds (protest, dispersal, riot, mob): how peaceful the crowd was and how the
+police met it."""
+from __future__ import annotations
+
+import re
+from typing import Any, Optional
+
+from ..triggers import TriggerHit, cue
+from .records import Decision
+from .wording import _protest_context, _without_source
+
+
+def _decide_protest(hit: TriggerHit, text: str, agent: str, patient: str, tok: Any,
+                    prior: frozenset[str] = frozenset()) -> Optional[Decision]:
+    """A crowd frame's type, or None where no crowd acted ('troops marched', 'riot police')."""
+    f = hit.frame
+    trig = hit.text
+    low = trig.lower()
+    if f == "PROTEST":
+        if re.match(r"march|rall", low) and (cue("armed", agent or "") or cue("armed", _without_source(text))) \
+                and not cue("protesters", text.replace(trig, "")):
+            return None                  # "troops marched on the capital" (not "..., police said")
+        if re.search(r"protest (?:note|letter)|note of protest|(?:lodged|filed|sent) (?:a |an )?(?:formal |official |strong )?protest", text, re.I):
+            return "diplomacy", 0.6, "diplomatic protest", ["diplomacy"]
+        if re.match(r"protest(?:ed|s)? (?:to|against)", text[hit.start:hit.end + 9], re.I) and cue("state", agent or ""):
+            return "diplomacy", 0.5, "state lodged a protest", ["diplomacy"]
+        if cue("lethal", text) and cue("police", text) and not re.search(r"\b(?:firebombs?|petrol bombs?|molotov\w*|armed with|stones|rocks)\b", text, re.I):
+            return "excessive_force_against_protesters", 0.8, "lethal force against protest", \
+                ["excessive_force_against_protesters", "protest_with_intervention", "violent_demonstration"]
+        if cue("riot", text):
+            return "violent_demonstration", 0.75, "protesters used violence", \
+                ["violent_demonstration", "protest_with_intervention", "mob_violence"]
+        if cue("intervention", text) and cue("police", text):
+            return "protest_with_intervention", 0.8, "police intervened", \
+                ["protest_with_intervention", "violent_demonstration", "peaceful_protest"]
+        return "peaceful_protest", 0.8, "protest, no violence said", \
+            ["peaceful_protest", "protest_with_intervention", "violent_demonstration"]
+
+    if f == "DISPERSE":
+        if cue("lethal", text) and _protest_context(text):
+            return "excessive_force_against_protesters", 0.75, "lethal force against protest", \
+                ["excessive_force_against_protesters", "protest_with_intervention"]
+        if not (_protest_context(text) or cue("protesters", text)) and re.match(r"crack|batons?", low):
+            return None
+        if cue("riot", text) and not re.search(r"riot (?:police|officers|gear)", text, re.I):
+            return "violent_demonstration", 0.55, "violent crowd dispersed", ["violent_demonstration", "protest_with_intervention"]
+        return "protest_with_intervention", 0.75, "crowd dispersed", ["protest_with_intervention", "excessive_force_against_protesters"]
+
+    if f in ("RIOT", "PROTEST", "CLASH") and re.search(r"\b(?:each other|one another|rival (?:groups|supporters|protesters|factions|communities|crowds))\b", text, re.I) \
+            and (cue("riot", text) or f != "PROTEST") and not cue("nonstate", text):
+        return "mob_violence", 0.75, "crowds fought each other", ["mob_violence", "violent_demonstration"]
+    if f == "RIOT":
+        if re.match(r"riot", low) and re.search(r"riot (?:police|officers|gear|squad)", text[hit.start:hit.end + 8], re.I):
+            return None
+        if re.search(r"\b(?:mobs?|lynch\w*|vigilantes?|communal|sectarian)\b", text, re.I):
+            return "mob_violence", 0.7, "mob violence", ["mob_violence", "violent_demonstration"]
+        if re.match(r"torch|set|burn", low) and not _protest_context(text) and cue("mob", agent or text[:hit.start]) \
+                and re.match(r"\s*(?:to\s+)?(?:\w+\s+){0,3}(?:men|women|people|members|suspects?|thieves|man|woman|boys?|"
+                             r"kidnappers|robbers|criminals|looters|bandits|persons|individuals)\b",
+                             text[hit.end:hit.end + 50], re.I):
+            return "mob_violence", 0.75, "a crowd burned people", ["mob_violence", "attack"]
+        if re.match(r"torch|set|burn|ransack|vandal", low) and not _protest_context(text) and not re.search(r"riot", text, re.I):
+            if cue("armed", _without_source(text)):
+                return "looting_property_destruction", 0.65, "armed actor burned property", ["looting_property_destruction", "attack"]
+            return "mob_violence", 0.45, "crowd burned property", ["mob_violence", "violent_demonstration", "looting_property_destruction"]
+        if re.match(r"stormed", low) and not _protest_context(text) and cue("armed", text):
+            return "armed_clash", 0.55, "armed group stormed", ["armed_clash", "attack"]
+        if re.match(r"unrest", low) and not cue("riot", text.replace(trig, "")):
+            return "violent_demonstration", 0.4, "unrest", ["violent_demonstration", "peaceful_protest", "mob_violence"]
+        return "violent_demonstration", 0.8, "rioting", ["violent_demonstration", "mob_violence"]
+
+    if f == "MOB":
+        return "mob_violence", 0.8, "mob/communal violence", ["mob_violence", "violent_demonstration"]
+    return None
