@@ -210,3 +210,22 @@ def test_a_held_by_reduced_passive_is_a_detention():
     got = [(f.quantity, f.value) for f in figs(
         "He was one of more than 25 foreigners held by Isis in Raqqa.")]
     assert ("detained", 25) in got
+
+
+@pytest.mark.parametrize("text,expected", [
+    # Fighters are people unless the phrase says jets; suicide bombers are people.
+    ("Soldiers freed some of the hostages near Kumbo, killing three separatist fighters, the army said.",
+     [("killed", 3, "rebels")]),
+    ("The ministry said more than 30 fighters had died in the strikes around Mahaday.",
+     [("killed", 30, "rebels")]),
+    ("Ukraine said it had shot down four Russian fighter jets near Kherson.",
+     [("equipment_lost", 4, "military")]),
+    # A new clause after "and" is not part of the counted phrase.
+    ("A mortar round hit the gas field at Khor Mor, killing one engineer and wounding two guards.",
+     [("killed", 1, "civilians"), ("injured", 2, "military")]),
+    # The counted did the killing: "two bombers rammed ..., killing 18".
+    ("Two suicide bombers rammed explosive-laden vehicles into the wall of the Bannu cantonment, "
+     "killing 18 people.", [("killed", 18, "civilians")]),
+])
+def test_who_is_counted(text, expected):
+    assert [(f.quantity, f.value, f.subject.sector) for f in figs(text)] == expected

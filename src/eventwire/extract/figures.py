@@ -61,9 +61,15 @@ _SINGULAR_PERSON = ("person", "man", "woman", "child", "boy", "girl", "civilian"
                     "teenager", "student", "farmer", "guard", "fighter", "militant",
                     "serviceman", "pilot", "baby", "doctor", "nurse", "volunteer", "member",
                     "prisoner", "hostage", "personnel", "elder", "villager")
+# Trades that head a counted phrase ("killing one engineer"). Kept out of the singular tolls
+# above: "a British engineer was killed" tells a story's victim more often than a tally.
+_TRADES = frozenset(("engineer", "technician", "contractor", "employee", "driver", "trader",
+                     "fisherman", "herder", "shepherd", "teacher", "medic", "paramedic",
+                     "reporter", "photographer", "cameraman", "labourer", "laborer", "miner",
+                     "pilgrim"))
 _EQUIPMENT = frozenset("""tanks aircraft planes jets helicopters drones vehicles apcs ifvs trucks
     ships boats vessels warships launchers howitzers guns cannons artillery systems
-    pieces equipment hardware armour armor fighters bombers carriers transporters radars
+    pieces equipment hardware armour armor bombers carriers transporters radars
     locomotives trains""".split())
 _BUILDINGS = frozenset("""buildings homes houses apartments flats schools hospitals facilities
     shops structures mosques churches bridges depots warehouses bases plants stations
@@ -192,7 +198,7 @@ def _head_kind(word: str) -> str:
     if w in ("deaths", "fatalities", "casualties", "bodies", "dead", "lives", "injuries",
              "wounded", "injured"):
         return "toll"
-    if w in _PERSON_HEAD or w.endswith("men") or w in _SINGULAR_PERSON:
+    if w in _PERSON_HEAD or w.endswith("men") or w in _SINGULAR_PERSON or w in _TRADES:
         return "person"
     if w in _NON_COUNT:
         return "noncount"
@@ -234,7 +240,9 @@ def _read_phrase(text: str, n: NumberMention) -> tuple[Optional[str], str, int, 
                 "for", "as", "including", "while", "been", "be", "will", "would", "could"):
             if low == "and" and mods and j + 1 < len(toks) and \
                     not toks[j + 1].group()[0].isdigit() and \
-                    _NUMBER_WORD.match(toks[j + 1].group()) is None:
+                    _NUMBER_WORD.match(toks[j + 1].group()) is None and \
+                    not re.search(r"(?:ing|ed)$", toks[j + 1].group().lower()):
+                # ("killing one engineer and wounding two guards": a new clause, not one phrase)
                 # "18 off-duty military and paramilitary personnel": one phrase.
                 ahead = [_head_kind(t.group()) for t in toks[j + 1:j + 5]]
                 if any(k in ("person", "equipment", "building") for k in ahead):
@@ -242,6 +250,8 @@ def _read_phrase(text: str, n: NumberMention) -> tuple[Optional[str], str, int, 
                     continue
             break
         kind = _head_kind(word)
+        if low in ("bombers", "bomber") and mods and mods[-1].lower() in ("suicide", "female", "male"):
+            kind = "person"              # "two suicide bombers", not two aircraft
         if kind == "none" and low in ("pieces", "units", "items") and j + 2 < len(toks) and \
                 toks[j + 1].group().lower() == "of":
             mods.append(low)
@@ -326,6 +336,10 @@ def _skip_asides(text: str, start: int, end: int) -> list[tuple[int, int]]:
 _STATE_AFTER_REMAIN = re.compile(r"\s+(?:\w+ly\s+)?(?:(?:internally|still|in)\s+)?(\w+(?:\s+\w+)?)")
 
 
+# An active verb right after the counted phrase: the counted did something.
+_DOER_VERB = re.compile(r"\s*(?:[a-z]+ly\s+)?(?:had\s+|have\s+|has\s+)?(?!(?:were|was|been)\b)([a-z]+ed)\b")
+
+
 def _predicate_after(text: str, r: _Read, stop: int) -> Optional[tuple[str, int, int]]:
     """The trigger of the predicate after the counted phrase, up to ``stop``."""
     start = r.np_end
@@ -358,6 +372,10 @@ def _predicate_after(text: str, r: _Read, stop: int) -> Optional[tuple[str, int,
             best = found or best
     if neg and neg.start() < best[1]:
         return None
+    doer = _DOER_VERB.match(lowered)
+    if doer and doer.end() <= best[1] and lowered[best[1]:best[2]].endswith("ing") \
+            and not any(p.match(doer.group(1)) for _, p in _TRIGGERS):
+        return None     # "two bombers rammed the gate, killing 18": the 18 were killed, not the two
     return best[0], start + best[1], start + best[2]
 
 
@@ -507,7 +525,8 @@ def _read_sentence(text: str, prev_text: str = "") -> list[_Read]:
             r.active = prev.active
         elliptic = r.head is None or (r.head in ("wounded", "injured", "dead", "missing")
                                       and r.np_text.strip().lower() == r.head)
-        if elliptic and r.quantity is not None and prev.head_kind in ("person", "toll"):
+        if elliptic and r.quantity is not None and prev.quantity is not None \
+                and prev.head_kind in ("person", "toll"):
             r.sector = r.sector or prev.sector
             r.country = r.country or prev.country
             r.head_kind = prev.head_kind
