@@ -99,3 +99,22 @@ def test_a_district_is_placed_by_the_province_named_after_it():
     clash = [e for e in x.events if e.type == "armed_clash"]
     assert clash and clash[0].location.country == "YEM"
     assert clash[0].location.admin1 == "Al Hudaydah Governorate"
+
+
+def test_two_acts_in_one_sentence_keep_their_own_towns_and_tolls():
+    from eventwire.extract.pipeline import extract_text
+    x = extract_text("Separately, a roadside bomb hit a minibus near Afgooye in Somalia on Sunday, "
+                     "killing three passengers, and a grenade thrown into a restaurant in Baidoa "
+                     "wounded five people the same evening.", published="2025-03-18")
+    got = sorted((e.type, e.location.name, e.fatalities, e.injured) for e in x.events)
+    assert got == [("grenade", "Baidoa", None, 5), ("remote_explosive", "Afgooye", 3, None)]
+
+
+def test_a_town_across_a_clause_break_belongs_to_the_other_act():
+    from eventwire.extract.pipeline import extract_text
+    x = extract_text("Russian forces kept pounding the besieged city of Mariupol, shelling a "
+                     "theatre sheltering hundreds of people, officials said on Saturday, while "
+                     "fighting raged on the outskirts of Kyiv.", published="2022-03-12")
+    places = {e.type: e.location.name for e in x.events}
+    assert places.get("shelling_artillery_missile") == "Mariupol"
+    assert places.get("armed_clash") == "Kyiv"

@@ -190,7 +190,19 @@ def events_in_sentence(ctx: ArticleContext, sentence: Sentence) -> list[Event]:
         return out
     fatalities, injured, cas_prov = figures.casualties(sentence, ctx)
     claim = claimants.find_claimant(ctx, sentence)
+    acts = sum(1 for m in mentions if m.type not in PLACELESS_TYPES)
+    towns = len({loc.name.lower() for loc in where.sentence_places(ctx, sentence)
+                 if loc.precision == 1})
+    act_starts = sorted(sentence.start + m.trigger[0] for m in mentions if m.type not in PLACELESS_TYPES)
     for m in mentions:
+        def owns(field: str, m=m) -> bool:
+            """With two acts in the sentence, a toll is the one told after its trigger."""
+            ev = cas_prov.get(field)
+            if acts < 2 or towns < 2 or ev is None:
+                return True
+            before = [a for a in act_starts if a <= ev.start]
+            owner = before[-1] if before else act_starts[0]
+            return owner == sentence.start + m.trigger[0]
         parent = EVENT_TYPES[m.type]
         violent = parent in _VIOLENT_PARENTS
         agent_span = getattr(m, "agent", None)
@@ -221,7 +233,7 @@ def events_in_sentence(ctx: ArticleContext, sentence: Sentence) -> list[Event]:
                 break
         if actor2 is None:
             actor2 = _implied_target(ctx, sentence, m.type, actor1)
-        locs = where.pick_places(ctx, sentence, m, agent_span)
+        locs = where.pick_places(ctx, sentence, m, agent_span, acts=acts)
         if not locs and m.type not in PLACELESS_TYPES:
             fallback = where.context_place(ctx, sentence)
             if fallback is None and not ctx.extra.get("fragment"):
@@ -265,12 +277,12 @@ def events_in_sentence(ctx: ArticleContext, sentence: Sentence) -> list[Event]:
                 prov["actor2"] = actor2.evidence
             if claim is not None and claim.evidence is not None:
                 prov["claimant"] = claim.evidence
-            prov.update(cas_prov if violent else {})
+            prov.update({k: v for k, v in cas_prov.items() if owns(k)} if violent else {})
             out.append(Event(
                 type=m.type, date=date_iso, date_precision=precision, location=loc,
                 actor1=actor1, actor2=actor2,
-                fatalities=fatalities if violent and len(locs) == 1 else None,
-                injured=injured if violent and len(locs) == 1 else None,
+                fatalities=fatalities if violent and len(locs) == 1 and owns("fatalities") else None,
+                injured=injured if violent and len(locs) == 1 and owns("injured") else None,
                 evidence=sentence.evidence(), confidence=round(float(m.confidence), 3),
                 trigger=trig_ev, provenance=prov, claimant=claim.name if claim else None,
                 why=list(m.why)))

@@ -373,7 +373,37 @@ def _names_another_happening(sentence: Sentence, loc: Location, trigger: tuple[i
                                 "uprising", "revolution", "crisis", "agreement", "accord", "talks")
 
 
-def pick_places(ctx: ArticleContext, sentence: Sentence, mention, agent_span) -> list[Location]:
+_CLAUSE_BREAK = re.compile(r";|,\s+(?:and|but|while|whereas)\s|\s(?:while|whereas|but|and\s+an?)\s|"
+                           r"\b(?:said|says|told)\b")
+
+
+def _nearest_to(mention, locs: list[Location], sentence: Sentence) -> Optional[Location]:
+    """Of several settlements, the one told with this act: the nearest one in the trigger's
+    own clause ("a bomb wrecked a minibus near Afgooye ..., and a grenade thrown into a tea
+    shop in Baidoa"), else the nearest one."""
+    trig_s, trig_e = mention.trigger
+    placed = [loc for loc in locs if loc.evidence is not None]
+    if not placed:
+        return None
+
+    def span(loc: Location) -> tuple[int, int]:
+        s = loc.evidence.start - sentence.start
+        return s, s + len(loc.evidence.text)
+
+    def gap(loc: Location) -> str:
+        s, e = span(loc)
+        return sentence.text[trig_e:s] if s >= trig_e else sentence.text[e:trig_s]
+
+    def distance(loc: Location) -> int:
+        s, e = span(loc)
+        return s - trig_e if s >= trig_e else trig_s - e
+
+    same_clause = [loc for loc in placed if not _CLAUSE_BREAK.search(gap(loc))]
+    return min(same_clause or placed, key=distance)
+
+
+def pick_places(ctx: ArticleContext, sentence: Sentence, mention, agent_span,
+                acts: int = 1) -> list[Location]:
     locs = [loc for loc in sentence_places(ctx, sentence)
             if not _inside(loc, agent_span, sentence) and not _speaks(sentence, loc)
             and not _origin(sentence, loc)]
@@ -403,6 +433,11 @@ def pick_places(ctx: ArticleContext, sentence: Sentence, mention, agent_span) ->
     if not towns and mention.type in _SPLIT_BY_PLACE:
         # "the Middle Shabelle and Hiran regions": one happening per region named together.
         towns = _conjoined_regions(sentence, [loc for loc in locs if loc.precision == 2])
+    if acts > 1 and len({loc.name.lower() for loc in towns}) > 1:
+        # Two acts in one sentence, each told with its own town: each takes its own.
+        own = _nearest_to(mention, towns, sentence)
+        if own is not None:
+            return [own]
     if len(towns) > 1 and mention.type in _SPLIT_BY_PLACE:
         seen: dict[str, Location] = {}
         for loc in towns:

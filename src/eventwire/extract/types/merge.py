@@ -64,6 +64,16 @@ def _doer_acted_on(c: _Candidate, cands: list[_Candidate]) -> bool:
         o is not c and o.token is not None and o.token.i in (gov.i, tok.head.i) for o in cands)
 
 
+_WEAPON_FRAMES = {"GRENADE": "grenade", "EXPLODE": "remote_explosive", "SUICIDE": "suicide_bomb",
+                  "CHEM": "chemical_weapon", "AIR": "air_drone_strike", "SHELL": "shelling_artillery_missile"}
+
+
+def _names_its_weapon(c: _Candidate) -> bool:
+    """The trigger is the weapon word itself ("a grenade"), not a verb the weapon typed ("hit"):
+    the happening is told where its weapon is named."""
+    return _WEAPON_FRAMES.get(c.hit.frame) == c.type
+
+
 def _merge(cands: list[_Candidate]) -> list[_Candidate]:
     """One candidate per happening: consequence words join the principal trigger, same types merge."""
     principal = [c for c in cands if not _is_consequence(c)]
@@ -127,7 +137,8 @@ def _merge(cands: list[_Candidate]) -> list[_Candidate]:
     by_type: dict[str, _Candidate] = {}
     for c in keep:
         prev = by_type.get(c.type)
-        if prev is None or c.confidence > prev.confidence:
+        if prev is None or c.confidence > prev.confidence or (
+                c.confidence == prev.confidence and _names_its_weapon(c) and not _names_its_weapon(prev)):
             if prev is not None:
                 c.why.append(f"also '{prev.hit.text}'")
                 c.agent = c.agent or prev.agent

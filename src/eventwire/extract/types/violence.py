@@ -20,6 +20,12 @@ def _weapon_type(text: str, trigger_text: str) -> Optional[tuple[str, str]]:
     low = trigger_text.lower()
     if re.search(r"shell|artillery|mortar|bombard|howitzer", low):
         return "shelling_artillery_missile", "trigger:artillery"
+    # The trigger names its own weapon: another weapon elsewhere in the sentence belongs to
+    # another act ("a roadside bomb wrecked a minibus ..., and a grenade ... wounded six").
+    if re.search(r"roadside|\bieds?\b|landmine|improvised explosive|explosive device|booby", low):
+        return "remote_explosive", "trigger:bomb/mine/IED"
+    if re.search(r"grenade", low):
+        return "grenade", "trigger:grenade"
     if cue("air", text) and not cue("intercept", text):
         return "air_drone_strike", "weapon:air platform"
     if re.search(r"grenade", low) or (cue("grenade", text) and not cue("shell", text)):
