@@ -422,6 +422,12 @@ PLAIN_WORDINGS = [
     ("other", "Niger's junta dissolved all political parties by decree on Wednesday."),
     ("diplomacy", "Mali's transitional authorities gave the French ambassador 72 hours to leave the country."),
     ("man_made_disaster", "An express train jumped the tracks near Odisha's Balasore station, killing at least 40 passengers."),
+    # Who did it to whom decides among the violent types.
+    ("violent_demonstration", "A crowd of several hundred people attacked a police station in Tiaret on Friday night."),
+    ("mob_violence", "A crowd beat two men to death in Dhubri district on suspicion of cattle theft."),
+    ("mob_violence", "Villagers near Montepuez burned alive a man they accused of witchcraft."),
+    ("excessive_force_against_protesters", "Troops shot at a peaceful march of farmers near Cochabamba on Tuesday."),
+    ("attack", "Unidentified gunmen shot dead a polio vaccinator in Bajaur district on Monday."),
 ]
 
 

@@ -95,6 +95,14 @@ def _violence_type(frame: str, text: str, trig: str, agent: str, patient: str) -
     w = _weapon_type(text, trig)
     if w:
         return w[0], 0.85, w[1], violent_opts
+    crowd_hit = (patient and _CROWD_TARGET.search(patient)) or re.search(
+        re.escape(trig) + r"\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}?" + _CROWD_TARGET.pattern, text, re.I)
+    if crowd_hit and agent and (cue("state", agent) or cue("police", agent)):
+        return "excessive_force_against_protesters", 0.75, "forces fired on a protest", violent_opts
+    if agent and _CROWD_DOER.search(agent) and not cue("state", agent):
+        if patient and cue("people_obj", patient) and not cue("police", patient):
+            return "mob_violence", 0.7, "a crowd set on people", violent_opts
+        return "violent_demonstration", 0.7, "a crowd's violence against property or police", violent_opts
     if cue("mob", agent or text) and re.search(r"\b(?:mobs?|lynch\w*|vigilantes?|angry crowds?|communal|sectarian)\b", text, re.I):
         return "mob_violence", 0.75, "mob/communal actor", violent_opts
     if re.search(r"\b(?:cartels?|gangs?|gangsters|narco\w*|drug (?:lords?|traffickers|gangs?)|hitmen|mafia)\b", text, re.I):
@@ -120,11 +128,17 @@ def _violence_type(frame: str, text: str, trig: str, agent: str, patient: str) -
     return "attack", 0.45, "violence, actors unclear", violent_opts
 
 
+# A crowd as the doer, and a protest as the target.
+_CROWD_DOER = re.compile(r"\b(?:crowds?|protesters|protestors|demonstrators|rioters|youths|mobs?|villagers|residents|locals|vigilantes)\b", re.I)
+_CROWD_TARGET = re.compile(r"\b(?:march(?:ers)?|protest(?:ers|ors|s)?|demonstrat(?:ors|ions?)|rally|rallies|sit-ins?|"
+                           r"vigils?|processions?)\b", re.I)
+
+
 _LEADERS_CLASH = re.compile(r"\s*(?:between|with)\s+(?:[\w.’'-]+\s+){0,3}(?:president|prime minister|premier|chancellor|"
                             r"leaders?|ministers?|secretary|king|senator|lawmakers|officials)\b", re.I)
 _PLACE_TARGET = re.compile(r"\b(?:cit(?:y|ies)|towns?|villages?|suburbs?|districts?|neighbou?rhoods?|capital|port|"
                            r"infrastructure|power (?:stations?|plants?|grid)|energy facilities)\b", re.I)
-_DELIBERATE = re.compile(r"execut|massacr|murder|behead|shot dead|gunned|stabb|hacked|lynch|tortur|assassin|slaughter|beat", re.I)
+_DELIBERATE = re.compile(r"execut|massacr|murder|behead|shot dead|shot at|gunned|stabb|hacked|lynch|tortur|assassin|slaughter|beat", re.I)
 
 
 def _decide_violence(hit: TriggerHit, text: str, agent: str, patient: str, tok: Any,
