@@ -428,6 +428,13 @@ PLAIN_WORDINGS = [
     ("mob_violence", "Villagers near Montepuez burned alive a man they accused of witchcraft."),
     ("excessive_force_against_protesters", "Troops shot at a peaceful march of farmers near Cochabamba on Tuesday."),
     ("attack", "Unidentified gunmen shot dead a polio vaccinator in Bajaur district on Monday."),
+    # Statements and changes of activity told without the usual verbs.
+    ("attribution", "The army holds the armed group Ansaroul Islam responsible for the raid on Djibo."),
+    ("change_to_group_activity", "Some 40 fighters of the Katiba Serma laid down their arms at a ceremony in Mopti."),
+    ("change_to_group_activity", "The government declared a state of internal commotion in the border region."),
+    ("change_to_group_activity", "Schools in Buea stayed shut during a lockdown imposed by separatist fighters."),
+    ("diplomacy", "The prime minister received a delegation of the Chinese defence ministry in Niamey."),
+    ("diplomacy", "President Petro suspended peace talks with the ELN on Friday."),
 ]
 
 
