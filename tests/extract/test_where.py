@@ -118,3 +118,12 @@ def test_a_town_across_a_clause_break_belongs_to_the_other_act():
     places = {e.type: e.location.name for e in x.events}
     assert places.get("shelling_artillery_missile") == "Mariupol"
     assert places.get("armed_clash") == "Kyiv"
+
+
+def test_a_state_bombing_told_after_another_act_keeps_its_own_town_and_kind():
+    from eventwire.extract.pipeline import extract_text
+    x = extract_text("Russian forces blew up a rail bridge in Izium hours after bombing a fuel "
+                     "depot in Chuhuiv, 25 miles from Kharkiv, causing a huge explosion.",
+                     published="2022-03-20")
+    got = sorted((e.type, e.location.name) for e in x.events)
+    assert got == [("remote_explosive", "Izium"), ("shelling_artillery_missile", "Chuhuiv")]

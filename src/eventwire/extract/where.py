@@ -378,9 +378,9 @@ _CLAUSE_BREAK = re.compile(r";|,\s+(?:and|but|while|whereas)\s|\s(?:while|wherea
 
 
 def _nearest_to(mention, locs: list[Location], sentence: Sentence) -> Optional[Location]:
-    """Of several settlements, the one told with this act: the nearest one in the trigger's
-    own clause ("a bomb wrecked a minibus near Afgooye ..., and a grenade thrown into a tea
-    shop in Baidoa"), else the nearest one."""
+    """Of several settlements, the one told with this act: in the trigger's own clause, the
+    nearest after it, else the nearest before it ("a bomb wrecked a minibus near Afgooye ...,
+    and a grenade thrown into a tea shop in Baidoa"); else the nearest one."""
     trig_s, trig_e = mention.trigger
     placed = [loc for loc in locs if loc.evidence is not None]
     if not placed:
@@ -399,7 +399,9 @@ def _nearest_to(mention, locs: list[Location], sentence: Sentence) -> Optional[L
         return s - trig_e if s >= trig_e else trig_s - e
 
     same_clause = [loc for loc in placed if not _CLAUSE_BREAK.search(gap(loc))]
-    return min(same_clause or placed, key=distance)
+    # News names the place after the act ("bombing an oil terminal in Vasylkiv").
+    after = [loc for loc in same_clause if span(loc)[0] >= trig_e]
+    return min(after or same_clause or placed, key=distance)
 
 
 def pick_places(ctx: ArticleContext, sentence: Sentence, mention, agent_span,

@@ -57,6 +57,10 @@ def _arguments(tok: Any) -> tuple[Optional[Span], Optional[Span]]:
                 if c.dep_ == "nsubj" or (c.dep_ == "nsubjpass" and verb.dep_ == "xcomp" and passive_report):
                     agent = _np_span(c)
                     break
+        if agent is None and verb.dep_ == "pcomp" and verb.head.lower_ in ("after", "before", "while", "by") \
+                and verb.head.head.pos_ in ("VERB", "AUX"):
+            # "forces blew up a pipeline hours after bombing a terminal": the same doer.
+            agent = next((_np_span(c) for c in verb.head.head.children if c.dep_ == "nsubj"), None)
         if verb.i == tok.i and patient is None:
             for c in tok.children:
                 if c.dep_ == "prep" and c.lower_ in ("on", "against", "at", "upon", "with"):

@@ -195,7 +195,9 @@ def _decide_violence(hit: TriggerHit, text: str, agent: str, patient: str, tok: 
             return "air_drone_strike", 0.8, "bombing from the air", ["air_drone_strike"]
         if re.match(r"bomb(?:ed|ing)$", low) and tok is not None and tok.pos_ == "VERB" \
                 and _STATE_AGENT.search(agent or "") and not cue("nonstate", agent or "") \
-                and not (cue("remote", text.replace(trig, "")) or cue("suicide", text)):
+                and not (cue("remote", text[max(0, hit.start - 30):hit.end + 60].replace(trig, " "))
+                         or cue("suicide", text)):
+            # (a planted weapon named elsewhere in the sentence belongs to another act)
             # "Russian forces bombed an oil terminal": a state's strike, platform unstated (3.6).
             return "shelling_artillery_missile", 0.6, "state forces bombed a place, platform unstated", \
                 ["shelling_artillery_missile", "air_drone_strike"]
