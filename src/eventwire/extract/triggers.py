@@ -1,8 +1,8 @@
 """Trigger lexicon: the words and phrases that announce a happening, grouped into frames.
 
-A *frame* is what the trigger says happened (a strike, a capture, a protest…); the typer in
-``types.py`` turns a frame into one of the codebook's 30 types by looking at the rest of the
-sentence (weapon, actors, target). The lexicon is written from general conflict reporting
+A *frame* is what the trigger says happened (a strike, a capture, a protest…); the typer (the
+``types`` package) turns a frame into one of the codebook's 30 types by looking at the rest of
+the sentence (weapon, actors, target). The lexicon is written from general conflict reporting
 (wire copy, ACLED/CASE annotation guides, PETRARCH verb dictionaries), not from any dev text.
 
 Patterns are regular expressions over the raw sentence, so triggers are found with or without
