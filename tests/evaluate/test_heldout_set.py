@@ -1,253 +1,160 @@
-"""The authored held-out set (benchmarks/heldout) stays valid against CODEBOOK s.5.
+"""The authored held-out set A (benchmarks/heldout) stays valid against CODEBOOK s.5.
 
-A broken held-out file would silently lower (or inflate) the generalisation numbers, so every
-rule the scorer relies on is checked here: evidence is a substring of its article, types,
-quantities, qualifiers, sectors and countries are codebook values, dates are ISO and not after
-publication, and every one of the 30 types has snippets. Each checker is also run on a
-deliberately broken record, so a checker that stops catching anything fails too.
+The checks shared by all held-out sets live in heldout_checks; this file states set A's numbers
+and also proves the shared checkers still catch things: each is run on a deliberately broken
+record, and the whole set's checks on a corrupted copy of the set, so a checker that stops
+catching anything fails too.
 """
 from __future__ import annotations
 
 import copy
+import dataclasses
 import json
-from collections import Counter
-from datetime import date
+import shutil
+from datetime import date, timedelta
 from pathlib import Path
-from typing import Any, Optional
+from typing import Callable
 
-import pycountry
 import pytest
 
-from eventwire import taxonomy
-from eventwire.evaluate.items import read_gold
-from eventwire.evaluate.snippets import NONE, read_snippets
+from heldout_checks import (BENCHMARKS, SET_CHECKS, HeldoutSpec, article_rows, checks_for,
+                            gold_files, gold_problems, snippet_problems)
 
-HELDOUT = Path(__file__).resolve().parents[2] / "benchmarks" / "heldout"
-SNIPPETS = HELDOUT / "snippets" / "snippets.jsonl"
-ARTICLES = HELDOUT / "articles"
-SOURCE = "eventwire held-out (authored)"
-MIN_PER_TYPE = 3
-MIN_NONE = 8
-
-
-# --- checkers: each returns a list of problems, empty when the record is valid ----------------
-
-def _iso(value: Any) -> Optional[date]:
-    try:
-        return date.fromisoformat(str(value)[:10])
-    except ValueError:
-        return None
-
-
-def _is_iso3(code: Any) -> bool:
-    return isinstance(code, str) and len(code) == 3 and \
-        pycountry.countries.get(alpha_3=code) is not None
+SPEC = HeldoutSpec(
+    root=BENCHMARKS / "heldout",
+    source="eventwire held-out (authored)",
+    snippets=(95, None),
+    none_snippets=(8, None),
+    articles=(6, None),
+    sentences=(10, 20),
+    require_url=False,
+    max_date_lag_days=None,
+    min_events_per_article=4,
+    min_event_types_per_article=4,
+    figures_required=True,
+    boilerplate_flagged=False,
+    min_types=0,
+    min_parents=0,
+)
 
 
-def snippet_problems(obj: dict) -> list[str]:
-    out = []
-    if not isinstance(obj.get("id"), str) or not obj["id"]:
-        out.append("no id")
-    text = obj.get("text")
-    if not isinstance(text, str) or len(text.split()) < 6:
-        out.append("text missing or too short to be a news snippet")
-    if obj.get("type") != NONE and obj.get("type") not in taxonomy.EVENT_TYPES:
-        out.append(f"type {obj.get('type')!r} is not a codebook type")
-    if obj.get("source") != SOURCE:
-        out.append(f"source should be {SOURCE!r}")
-    if "note" in obj and not (isinstance(obj["note"], str) and obj["note"].strip()):
-        out.append("empty note")
-    return out
-
-
-def location_problems(loc: Any, where: str) -> list[str]:
-    if loc is None:
-        return []
-    if not isinstance(loc, dict):
-        return [f"{where}: location is not an object"]
-    out = []
-    if not loc.get("name"):
-        out.append(f"{where}: location has no name")
-    if not loc.get("admin1"):
-        out.append(f"{where}: location has no admin1")
-    if not _is_iso3(loc.get("country")):
-        out.append(f"{where}: location country {loc.get('country')!r} is not ISO 3166 alpha-3")
-    return out
-
-
-def actor_problems(actor: Any, where: str) -> list[str]:
-    if actor is None:
-        return []
-    out = []
-    if not actor.get("name"):
-        out.append(f"{where}: actor has no name")
-    if actor.get("country") is not None and not _is_iso3(actor["country"]):
-        out.append(f"{where}: actor country {actor['country']!r} is not ISO3")
-    if actor.get("sector") not in taxonomy.SECTORS:
-        out.append(f"{where}: sector {actor.get('sector')!r} is not a codebook sector")
-    return out
-
-
-def event_problems(ev: dict, text: str, published: date, where: str) -> list[str]:
-    out = []
-    if ev.get("type") not in taxonomy.EVENT_TYPES:
-        out.append(f"{where}: type {ev.get('type')!r} is not one of the 30")
-    if not ev.get("evidence") or ev["evidence"] not in text:
-        out.append(f"{where}: evidence is not a substring of the article text")
-    if ev.get("date") is not None:
-        when = _iso(ev["date"])
-        if when is None:
-            out.append(f"{where}: date {ev['date']!r} is not ISO")
-        elif when > published:
-            out.append(f"{where}: date {when} is after publication {published}")
-        if ev.get("date_precision") not in taxonomy.DATE_PRECISIONS:
-            out.append(f"{where}: date_precision {ev.get('date_precision')!r} invalid")
-    if ev.get("location") is None and ev.get("type") not in taxonomy.PLACELESS_TYPES:
-        out.append(f"{where}: a {ev.get('type')} event needs a location (CODEBOOK 3.5)")
-    out += location_problems(ev.get("location"), where)
-    out += actor_problems(ev.get("actor1"), f"{where}.actor1")
-    out += actor_problems(ev.get("actor2"), f"{where}.actor2")
-    for key in ("fatalities", "injured"):
-        if ev.get(key) is not None and (not isinstance(ev[key], int) or ev[key] < 0):
-            out.append(f"{where}: {key} must be a non-negative integer or null")
-    return out
-
-
-def figure_problems(fig: dict, text: str, where: str) -> list[str]:
-    out = []
-    if fig.get("quantity") not in taxonomy.QUANTITIES:
-        out.append(f"{where}: quantity {fig.get('quantity')!r} is not a codebook quantity")
-    if fig.get("qualifier") not in taxonomy.QUALIFIERS:
-        out.append(f"{where}: qualifier {fig.get('qualifier')!r} is not a codebook qualifier")
-    value = fig.get("value")
-    if not isinstance(value, int) or value <= 0:
-        out.append(f"{where}: value must be a positive integer")
-    elif not fig.get("low", value) <= value <= fig.get("high", value):
-        out.append(f"{where}: value outside [low, high]")
-    if not fig.get("evidence") or fig["evidence"] not in text:
-        out.append(f"{where}: evidence is not a substring of the article text")
-    subject = fig.get("subject") or {}
-    if subject.get("country") is not None and not _is_iso3(subject["country"]):
-        out.append(f"{where}: subject country {subject['country']!r} is not ISO3")
-    if subject.get("sector") is not None and subject["sector"] not in taxonomy.SECTORS:
-        out.append(f"{where}: subject sector {subject['sector']!r} invalid")
-    out += location_problems(fig.get("place"), f"{where}.place")
-    return out
-
-
-def gold_problems(gold: dict, article: dict) -> list[str]:
-    text, published = article["text"], _iso(article["published"])
-    if published is None:
-        return [f"{article['id']}: published {article['published']!r} is not ISO"]
-    out = []
-    if gold.get("article", {}).get("id") != article["id"]:
-        out.append(f"{article['id']}: gold names another article id")
-    for i, ev in enumerate(gold.get("events") or []):
-        out += event_problems(ev, text, published, f"{article['id']} events[{i}]")
-    for i, fig in enumerate(gold.get("figures") or []):
-        out += figure_problems(fig, text, f"{article['id']} figures[{i}]")
-    for flag in gold.get("flags") or []:
-        if flag not in taxonomy.FLAGS:
-            out.append(f"{article['id']}: unknown flag {flag!r}")
-    return out
-
-
-# --- loading -------------------------------------------------------------------------------------
-
-def _snippets() -> list[dict]:
-    return [json.loads(line) for line in SNIPPETS.read_text(encoding="utf-8").splitlines()
-            if line.strip()]
-
-
-def _articles() -> list[dict]:
-    lines = (ARTICLES / "articles.jsonl").read_text(encoding="utf-8").splitlines()
-    return [json.loads(line) for line in lines if line.strip()]
-
-
-def _gold(article_id: str) -> dict:
-    return json.loads((ARTICLES / "gold" / f"{article_id}.gold.json").read_text(encoding="utf-8"))
-
-
-# --- the set itself -----------------------------------------------------------------------------
-
-def test_snippets_are_valid_and_unique():
-    rows = _snippets()
-    assert len(rows) >= 95
-    problems = [f"{r.get('id')}: {p}" for r in rows for p in snippet_problems(r)]
-    assert problems == []
-    ids = [r["id"] for r in rows]
-    assert len(ids) == len(set(ids))
-    texts = [r["text"] for r in rows]
-    assert len(texts) == len(set(texts)), "a snippet text appears twice"
-    assert len(read_snippets(SNIPPETS)) == len(rows)  # the evaluator reads the file too
-
-
-def test_every_codebook_type_has_snippets():
-    counts = Counter(r["type"] for r in _snippets())
-    thin = {t: counts.get(t, 0) for t in taxonomy.EVENT_TYPES if counts.get(t, 0) < MIN_PER_TYPE}
-    assert thin == {}, f"types with fewer than {MIN_PER_TYPE} snippets: {thin}"
-    assert counts[NONE] >= MIN_NONE
-
-
-def test_articles_and_gold_pair_up():
-    articles = _articles()
-    assert len(articles) >= 6
-    ids = {a["id"] for a in articles}
-    assert len(ids) == len(articles)
-    gold_ids = {p.name.removesuffix(".gold.json") for p in (ARTICLES / "gold").glob("*.gold.json")}
-    assert gold_ids == ids
-    for a in articles:
-        assert a.get("title") and a.get("outlet") and a.get("text")
-        assert 10 <= a["text"].count(". ") + a["text"].count(".\n") + 1 <= 20, a["id"]
-    assert set(read_gold(ARTICLES)) == ids  # parses with the evaluator's own reader
-
-
-@pytest.mark.parametrize("article", _articles(), ids=lambda a: a["id"])
-def test_gold_follows_codebook(article):
-    gold = _gold(article["id"])
-    assert gold_problems(gold, article) == []
-    assert len(gold["events"]) >= 4
-    assert len({e["type"] for e in gold["events"]}) >= 4, "events of several types"
-    assert gold["figures"], "every held-out article states at least one figure"
+@pytest.mark.parametrize("check", checks_for(SPEC))
+def test_set_a(check: Callable[[], list[str]]) -> None:
+    assert check() == []
 
 
 # --- the checkers catch what they should --------------------------------------------------------
 
 @pytest.fixture
 def good_pair() -> tuple[dict, dict]:
-    article = _articles()[0]
-    return copy.deepcopy(_gold(article["id"])), article
+    article = article_rows(SPEC)[0]
+    return copy.deepcopy(gold_files(SPEC)[article["id"]]), article
 
 
-@pytest.mark.parametrize("breakage", [
-    lambda g: g["events"][0].update(evidence=g["events"][0]["evidence"] + " (edited)"),
-    lambda g: g["events"][0].update(type="battle"),
-    lambda g: g["events"][0].update(date="2999-01-01"),
-    lambda g: g["events"][0].update(date="last Sunday"),
-    lambda g: g["events"][0]["location"].update(country="NG"),
-    lambda g: g["events"][0].update(location=None),
-    lambda g: g["events"][0]["actor1"].update(sector="terrorists"),
-    lambda g: g["figures"][0].update(quantity="deaths"),
-    lambda g: g["figures"][0].update(qualifier="roughly"),
-    lambda g: g["figures"][0].update(evidence="Nobody said this."),
-    lambda g: g["figures"][0].update(value=-3),
-    lambda g: g.update(flags=["looks_odd"]),
-], ids=["evidence", "type", "future-date", "non-iso-date", "iso2", "no-location", "sector",
-        "quantity", "qualifier", "figure-evidence", "value", "flag"])
-def test_checkers_reject_a_broken_gold(good_pair, breakage):
+def _weeks_before(days: int) -> Callable[[dict], None]:
+    def breakage(g: dict) -> None:
+        published = date.fromisoformat(g["article"]["published"][:10])
+        g["events"][0].update(date=(published - timedelta(days=days)).isoformat(),
+                              date_precision="day")
+    return breakage
+
+
+# Each case: the spec rule it needs switched on (set A leaves some off), and the breakage.
+@pytest.mark.parametrize("rules, breakage", [
+    ({}, lambda g: g["events"][0].update(evidence=g["events"][0]["evidence"] + " (edited)")),
+    ({}, lambda g: g["events"][0].update(type="battle")),
+    ({}, lambda g: g["events"][0].update(date="2999-01-01")),
+    ({}, lambda g: g["events"][0].update(date="last Sunday")),
+    ({"max_date_lag_days": 31}, _weeks_before(60)),
+    ({}, lambda g: g["events"][0].update(date=None, date_precision="day")),
+    ({}, lambda g: g["events"][0]["location"].update(country="NG")),
+    ({}, lambda g: g["events"][0]["location"].update(admin1=None)),
+    ({"admin1_required": False}, lambda g: g["events"][0]["location"].pop("admin1")),
+    ({}, lambda g: g["events"][0].update(location=None)),
+    ({}, lambda g: g["events"][0].pop("injured")),
+    ({}, lambda g: g["events"][0]["actor1"].update(sector="terrorists")),
+    ({}, lambda g: g["events"][0]["actor1"].update(name="")),
+    ({"actor1_required": True}, lambda g: g["events"][0].update(actor1=None)),
+    ({}, lambda g: g["events"][0].update(fatalities=-1)),
+    ({}, lambda g: g["figures"][0].update(quantity="deaths")),
+    ({}, lambda g: g["figures"][0].update(qualifier="roughly")),
+    ({}, lambda g: g["figures"][0].update(evidence="Nobody said this.")),
+    ({}, lambda g: g["figures"][0].update(value=-3)),
+    ({}, lambda g: g["figures"][0].update(low=g["figures"][0]["value"] + 1)),
+    ({}, lambda g: g["figures"][0].update(period={"from": "2024-05-02", "to": "2024-05-01"})),
+    ({}, lambda g: g["figures"][0]["subject"].update(sector="terrorists")),
+    ({}, lambda g: g.update(figures=[])),
+    ({}, lambda g: g.update(events=g["events"][:3])),
+    ({}, lambda g: g.update(flags=["looks_odd"])),
+    ({}, lambda g: g["article"].update(title="Another headline")),
+], ids=["evidence", "type", "future-date", "non-iso-date", "stale-date", "precision-no-date",
+        "iso2", "no-admin1", "admin1-key", "no-location", "missing-key", "sector", "actor-name",
+        "no-actor1", "fatalities", "quantity", "qualifier", "figure-evidence", "value", "low",
+        "period", "subject-sector", "no-figures", "few-events", "flag", "header"])
+def test_checkers_reject_a_broken_gold(good_pair, rules, breakage):
     gold, article = good_pair
-    assert gold_problems(gold, article) == []
+    assert gold_problems(gold, article, SPEC) == []
+    spec = dataclasses.replace(SPEC, **rules)
+    assert gold_problems(gold, article, spec) == []
     breakage(gold)
-    assert gold_problems(gold, article) != []
+    assert gold_problems(gold, article, spec) != []
+
+
+def test_checker_wants_boilerplate_flagged_where_the_set_promises_it(good_pair):
+    gold, article = good_pair
+    spec = dataclasses.replace(SPEC, boilerplate_flagged=True)
+    gold["flags"] = ["boilerplate_removed"]
+    assert gold_problems(gold, article, spec) == []
+    gold["flags"] = []
+    assert gold_problems(gold, article, spec) != []
 
 
 @pytest.mark.parametrize("broken", [
     {"id": "x", "text": "Troops shelled the town on Monday, officials said.", "type": "shelling"},
-    {"id": "x", "text": "Too short.", "type": "attack", "source": SOURCE},
+    {"id": "x", "text": "Too short.", "type": "attack", "source": SPEC.source},
     {"id": "", "text": "Troops shelled the town on Monday, officials said.", "type": "none",
-     "source": SOURCE},
+     "source": SPEC.source},
     {"id": "x", "text": "Troops shelled the town on Monday, officials said.",
      "type": "shelling_artillery_missile", "source": "some corpus"},
-])
+    {"id": "x", "text": "Troops shelled the town. It burned. People fled. Aid came. Rain fell.",
+     "type": "shelling_artillery_missile", "source": SPEC.source},
+], ids=["type", "short", "no-id", "source", "five-sentences"])
 def test_checker_rejects_a_broken_snippet(broken):
-    assert snippet_problems(broken) != []
+    assert snippet_problems(broken, SPEC.source) != []
+
+
+def _edit_jsonl(path: Path, edit: Callable[[list[dict]], list[dict]]) -> None:
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
+    path.write_text("".join(json.dumps(r) + "\n" for r in edit(rows)), encoding="utf-8")
+
+
+def _edit_first_gold(root: Path) -> None:
+    path = sorted((root / "articles" / "gold").glob("*.gold.json"))[0]
+    gold = json.loads(path.read_text(encoding="utf-8"))
+    gold["events"][0]["evidence"] = "A sentence the article never printed."
+    path.write_text(json.dumps(gold), encoding="utf-8")
+
+
+CORRUPTIONS: dict[str, Callable[[Path], None]] = {
+    "gold-evidence": _edit_first_gold,
+    "gold-file-missing": lambda root: sorted((root / "articles" / "gold").iterdir())[0].unlink(),
+    "snippet-twice": lambda root: _edit_jsonl(root / "snippets" / "snippets.jsonl",
+                                              lambda rows: rows + rows[:1]),
+    "type-without-snippets": lambda root: _edit_jsonl(
+        root / "snippets" / "snippets.jsonl",
+        lambda rows: [r for r in rows if r["type"] != rows[0]["type"]]),
+    "article-too-short": lambda root: _edit_jsonl(
+        root / "articles" / "articles.jsonl",
+        lambda rows: [dict(rows[0], text=rows[0]["text"][:200])] + rows[1:]),
+}
+
+
+@pytest.mark.parametrize("corruption", [None, *CORRUPTIONS], ids=str)
+def test_a_corrupted_copy_of_the_set_fails(tmp_path, corruption):
+    """Runs the real set checks on a copy: pristine it passes, corrupted something reports."""
+    root = tmp_path / "heldout"
+    shutil.copytree(SPEC.root, root)
+    if corruption:
+        CORRUPTIONS[corruption](root)
+    problems = [p for check in SET_CHECKS for p in check(dataclasses.replace(SPEC, root=root))]
+    assert bool(problems) == bool(corruption), problems
