@@ -441,3 +441,17 @@ PLAIN_WORDINGS = [
 @pytest.mark.parametrize("expected,text", PLAIN_WORDINGS)
 def test_plain_wordings_reach_their_type(nlp, expected, text):
     assert top(nlp, text) == expected
+
+
+def test_unattributed_attacks_on_towns_in_an_interstate_war_are_stand_off_strikes():
+    from eventwire.extract.pipeline import extract_text
+    text = ("Russia's invasion of Ukraine entered its second week. Talks on humanitarian corridors "
+            "out of Volnovakha and Mariupol were under way, officials in Kyiv said. Ukraine said "
+            "attacks on the cities continued on Saturday.")
+    x = extract_text(text, published="2022-03-05")
+    assert any(e.type == "shelling_artillery_missile" for e in x.events), \
+        [(e.type, e.evidence.text) for e in x.events]
+    # The same words in a story with no war between states stay an attack.
+    calm = extract_text("Gunmen carried out attacks on the villages of Zamfara state on Saturday, "
+                        "Nigerian police said.", published="2022-03-05")
+    assert not any(e.type == "shelling_artillery_missile" for e in calm.events)

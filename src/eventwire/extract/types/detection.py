@@ -15,7 +15,7 @@ from .arguments import _arguments
 from .decide import _decide
 from .embeddings import EMBED_OVERRULE_BELOW, _apply_embeddings, _embedding_scores
 from .merge import _demote_participial_outcomes, _forces_killed_fighters, _merge, _tally
-from .records import _VIOLENT, _VIOLENT_PARENTS, Mention, _Candidate
+from .records import INTERSTATE_WAR, _VIOLENT, _VIOLENT_PARENTS, Mention, _Candidate
 from .reportable import _VIOLENT_FRAMES, _background, _unreportable
 from .violence import _CLOSE_RANGE
 
@@ -170,7 +170,21 @@ def _prior(ctx: Any, sentence: Any) -> set[str]:
     for i, kinds in ctx.extra.get("_type_prior", {}).items():
         if i < index:
             out |= kinds
+    if _interstate_war(ctx):
+        out.add(INTERSTATE_WAR)
     return out
+
+
+def _interstate_war(ctx: Any) -> bool:
+    """The article's main country is at war with another state (the conflicts table): a war
+    fought mostly by stand-off fire, where unattributed "attacks on the cities" are strikes."""
+    if "_interstate_war" not in ctx.extra:
+        from .. import conflicts
+        places = getattr(ctx, "places", None)
+        main = places.main_country if places is not None else None
+        war = conflicts.conflict_for([main] if main else [], getattr(ctx, "published", None))
+        ctx.extra["_interstate_war"] = bool(war and len(war.parties) == 2)
+    return ctx.extra["_interstate_war"]
 
 
 def _remember(ctx: Any, sentence: Any, mentions: list[Mention]) -> None:

@@ -52,3 +52,7 @@ class _Candidate:
     token: Any = None
     sentence_text: str = ""
     rule_confidence: float = -1.0      # before discounts: how sure the typing rule itself was
+
+
+# A marker in the article's prior (not a type): the story is of a war between two states.
+INTERSTATE_WAR = "context:interstate-war"

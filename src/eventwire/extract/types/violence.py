@@ -7,7 +7,7 @@ import re
 from typing import Any, Optional
 
 from ..triggers import TriggerHit, cue
-from .records import Decision, _WEAPON_TYPES
+from .records import INTERSTATE_WAR, Decision, _WEAPON_TYPES
 from .wording import _after, _protest_context
 
 
@@ -240,7 +240,8 @@ def _decide_violence(hit: TriggerHit, text: str, agent: str, patient: str, tok: 
             and not cue("nonstate", agent or "") and not cue("mob", agent or ""):
         # "attacks on the cities continued": in a war told as shelling and air strikes, an
         # attack on towns with the weapon unstated is more of the same (3.6).
-        remote = [k for k in ("shelling_artillery_missile", "air_drone_strike") if k in prior]
+        remote = [k for k in ("shelling_artillery_missile", "air_drone_strike") if k in prior] \
+            or (["shelling_artillery_missile"] if INTERSTATE_WAR in prior else [])
         if remote:
             t, c, why = remote[0], 0.55, "attack on towns in a war of stand-off fire"
     if f == "KILL" and re.match(r"tortur", low):
