@@ -127,3 +127,20 @@ def test_a_group_named_like_an_armed_group_is_rebels():
     from eventwire.extract.actors import resolve_actor
     assert resolve_actor("Jaish al-Fursan").sector == "rebels"
     assert resolve_actor("the Arakan Liberation Army").sector == "rebels"
+
+
+def test_a_side_named_right_after_the_dateline_loses_the_dateline():
+    x = extract_text("ERBIL - Explosive-laden drones struck the Khurmala oil field in Erbil "
+                     "province on Tuesday, the Kurdistan Region's interior ministry said.",
+                     published="2025-07-16")
+    assert x.events and x.events[0].actor1 is not None
+    assert x.events[0].actor1.name == "Explosive-laden drones"
+
+
+def test_rebels_at_home_do_not_fight_the_neighbour_their_state_is_at_war_with():
+    x = extract_text("Two personnel of the District Reserve Guard were killed in an exchange of "
+                     "fire with Maoist rebels near Farsegarh in Chhattisgarh, India, police said.",
+                     published="2025-05-12")
+    clash = [e for e in x.events if e.type == "armed_clash"]
+    assert clash
+    assert all(a is None or a.country != "PAK" for a in (clash[0].actor1, clash[0].actor2))

@@ -31,6 +31,7 @@ from eventwire.extract.context import dateline_end
     ("MOGADISHU, March 18 (Horn Wire) - Al-Shabaab fighters seized", "MOGADISHU, March 18 (Horn Wire) - "),
     ("KYIV, Ukraine (AP) — Russian forces", "KYIV, Ukraine (AP) — "),
     ("PESHAWAR: Security forces killed", "PESHAWAR: "),
+    ("SANAA/ADEN — Israeli warplanes struck", "SANAA/ADEN — "),
     ("NATO said on Monday", ""),
     ("UN: 40 killed in Goma", ""),
 ])

@@ -455,3 +455,7 @@ def test_unattributed_attacks_on_towns_in_an_interstate_war_are_stand_off_strike
     calm = extract_text("Gunmen carried out attacks on the villages of Zamfara state on Saturday, "
                         "Nigerian police said.", published="2022-03-05")
     assert not any(e.type == "shelling_artillery_missile" for e in calm.events)
+
+
+def test_a_relief_camp_is_no_base(nlp):
+    assert top(nlp, "Hundreds of villagers have moved into a relief camp at Bhopalpatnam.") is None

@@ -127,3 +127,11 @@ def test_a_state_bombing_told_after_another_act_keeps_its_own_town_and_kind():
                      published="2022-03-20")
     got = sorted((e.type, e.location.name) for e in x.events)
     assert got == [("remote_explosive", "Izium"), ("shelling_artillery_missile", "Chuhuiv")]
+
+
+def test_an_adjective_before_town_of_still_names_the_settlement():
+    from eventwire.extract.pipeline import extract_text
+    x = extract_text("Lebanon's health ministry says an Israeli drone strike on a car in the "
+                     "coastal town of Jiyeh killed two people on Tuesday.", published="2024-11-06")
+    assert x.events and x.events[0].location.name == "Jiyeh"
+    assert x.events[0].location.country == "LBN"

@@ -26,7 +26,7 @@ _BOUNDARY = re.compile(r"(?<=[.!?])([\"”’)\]]*)\s+(?=[\"“‘(\[]?[A-Z0-9])
 
 # A wire dateline: "MOGADISHU, March 18 (Horn Wire) - ", "KYIV, Ukraine (AP) — ", "PESHAWAR: ".
 _DATELINE = re.compile(
-    r"^\s*[A-Z][A-Z'’.\-]{2,}(?:\s+[A-Z][A-Z'’.\-]+){0,3}(?:,\s*[A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*){0,2})?"
+    r"^\s*[A-Z][A-Z'’.\-]{2,}(?:(?:\s+|/)[A-Z][A-Z'’.\-]+){0,3}(?:,\s*[A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*){0,2})?"
     r"(?:,?\s*(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2})?"
     r"\s*(?:\([^()]{1,40}\)\s*)?[-–—:]\s+")
 

@@ -14,7 +14,7 @@ from ..records import Actor, Event, Evidence
 from ..taxonomy import EVENT_TYPES, PLACELESS_TYPES
 from . import arguments, claimants, dates, figures, places, types, where
 from .actors import resolve_actor, sector_of
-from .context import ArticleContext, Sentence
+from .context import ArticleContext, Sentence, dateline_end
 from .where import story_place  # noqa: F401  (the pipeline reads events.story_place)
 
 _VIOLENT_PARENTS = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
@@ -65,6 +65,9 @@ def _actor(ctx: ArticleContext, sentence: Sentence, span, violent: bool,
         return None         # "attacked a train Tuesday": the parse took the day for a side
     if s < 2 and text.isupper() and re.match(r"\s*[,\-–—:(]", sentence.text[e:e + 3]):
         return None         # "MOGADISHU, March 18 (Wire) -": a dateline, not a side
+    filed = dateline_end(sentence.text)
+    if s < filed < e:       # "ERBIL - Explosive-laden drones": the side starts after the dateline
+        return _actor(ctx, sentence, (filed, e), violent, placeless)
     book = ctx.extra.get("actor_book")
     if len(words) == 1 and words[0] in _PRONOUNS:
         ref = _antecedent(ctx, sentence, s, person=words[0] in _PERSONAL)
@@ -108,8 +111,11 @@ _REMOTE = {"shelling_artillery_missile", "air_drone_strike", "remote_explosive",
 
 
 def _opponent_forces(ctx: ArticleContext, actor1: Actor) -> Optional[Actor]:
-    """In a war between two states, the forces of the state the doer is at war with."""
+    """In a war between two states, the forces of the state the doer is at war with. Only a
+    state's own forces fight that war: Maoist rebels in India do not fight Pakistan."""
     from .conflicts import opponent
+    if actor1.sector not in ("military", "government"):
+        return None
     other = opponent(actor1.country, (ctx.places.countries if ctx.places else {}).keys(),
                      ctx.published) if actor1.country else None
     return Actor(name=None, country=other, sector="military") if other else None

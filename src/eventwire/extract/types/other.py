@@ -36,6 +36,9 @@ def _decide_other(hit: TriggerHit, text: str, agent: str, patient: str, tok: Any
             return "organized_crime", 0.6, "drugs intercepted", ["organized_crime", "disrupted_weapons_use"]
         return "disrupted_weapons_use", 0.85, "weapons seized/defused/foiled/intercepted", ["disrupted_weapons_use"]
 
+    if f == "BASE" and re.search(r"\b(?:relief|refugee|displacement|idp|transit|aid|evacuation)\s+camps?\b|"
+                                 r"\bcamps? for (?:the )?(?:displaced|refugees)", hit.text, re.I):
+        return None                      # "moved into a relief camp": people fleeing, a figure
     if f == "BASE":
         return "headquarters_or_base_established", 0.8, "base/headquarters set up", \
             ["headquarters_or_base_established", "change_to_group_activity"]
