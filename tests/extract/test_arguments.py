@@ -144,3 +144,13 @@ def test_rebels_at_home_do_not_fight_the_neighbour_their_state_is_at_war_with():
     clash = [e for e in x.events if e.type == "armed_clash"]
     assert clash
     assert all(a is None or a.country != "PAK" for a in (clash[0].actor1, clash[0].actor2))
+
+
+def test_an_international_body_is_not_given_the_story_country():
+    x = extract_text("Ukraine's foreign minister Dmytro Kuleba said the UN security council "
+                     "would meet on Tuesday to discuss the shelling of Kharkiv.",
+                     published="2022-03-01")
+    for e in x.events:
+        for a in (e.actor1, e.actor2):
+            if a is not None and a.name and "security council" in a.name.lower():
+                assert a.country is None

@@ -323,3 +323,11 @@ def test_a_kind_word_does_not_vouch_for_a_far_country_the_article_never_names():
     ctx = PlaceContext.from_text(text)
     found = find_places(text, 0, None, ctx)
     assert all(loc.country in (None, "MOZ") for loc in found), [(l.name, l.country) for l in found]
+
+
+def test_demonyms_of_the_attacker_do_not_outweigh_the_country_where_it_happens():
+    from eventwire.extract.places import PlaceContext
+    text = ("Israeli warplanes struck Tyre in Lebanon. Israeli drones hit Nabatieh. Israeli troops "
+            "advanced near Khiam. The Israeli army said it hit more sites in Lebanon, and Israeli "
+            "shelling killed three people, Israeli media reported.")
+    assert PlaceContext.from_text(text).main_country == "LBN"

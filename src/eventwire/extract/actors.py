@@ -136,6 +136,11 @@ _TITLE = (r"(?:president|prime minister|foreign minister|defen[cs]e minister|int
 _NAME = r"([A-Z][\w'’\-]+(?:\s+(?:al-|bin\s|de\s|van\s)?[A-Z][\w'’\-]+){0,3})"
 
 
+def is_international(name: str) -> bool:
+    """Does the phrase name an international body (the UN, Nato, the EU, the ICRC...)?"""
+    return bool(_INTERNATIONAL.search(name))
+
+
 def is_armed_group(name: str) -> bool:
     """Does the phrase name a well-known non-state armed group?"""
     return any(rx.search(name) for rx, _, _ in _GROUP_RE)

@@ -13,7 +13,7 @@ from typing import Optional
 from ..records import Actor, Event, Evidence
 from ..taxonomy import EVENT_TYPES, PLACELESS_TYPES
 from . import arguments, claimants, dates, figures, places, types, where
-from .actors import resolve_actor, sector_of
+from .actors import is_international, resolve_actor, sector_of
 from .context import ArticleContext, Sentence, dateline_end
 from .where import story_place  # noqa: F401  (the pipeline reads events.story_place)
 
@@ -263,7 +263,8 @@ def events_in_sentence(ctx: ArticleContext, sentence: Sentence) -> list[Event]:
             country_there = main.country if main is not None else None
         for actor in (actor1, actor2):
             if actor is not None and actor.country is None and (
-                    actor.sector in _LOCAL_SECTORS or actor.sector in _STATE_SECTORS):
+                    actor.sector in _LOCAL_SECTORS or actor.sector in _STATE_SECTORS
+                    and not is_international(actor.name or "")):
                 actor.country = country_there
         date_iso, precision, date_ev = dates.event_date(ctx, sentence, m.trigger, statement=placeless)
         own_date = date_ev is not None and sentence.start <= date_ev.start < sentence.end

@@ -369,7 +369,7 @@ def _country_weights(text: str, toks: list[_Tok]) -> Counter[str]:
                     break
         if hit:
             n, code, is_name = hit
-            weights[code] += 1.0 if is_name else 0.5
+            weights[code] += 1.0 if is_name else 0.25
             i += n
         else:
             i += 1
