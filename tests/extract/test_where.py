@@ -135,3 +135,12 @@ def test_an_adjective_before_town_of_still_names_the_settlement():
                      "coastal town of Jiyeh killed two people on Tuesday.", published="2024-11-06")
     assert x.events and x.events[0].location.name == "Jiyeh"
     assert x.events[0].location.country == "LBN"
+
+
+def test_the_outskirts_of_an_unlisted_town_name_it():
+    from eventwire.extract.pipeline import extract_text
+    x = extract_text("Hezbollah says its fighters clashed with Israeli troops on the eastern "
+                     "outskirts of Khiam in Lebanon at dawn, and that it fired a salvo of rockets "
+                     "at soldiers in Metula.", published="2024-11-06")
+    got = sorted((e.type, e.location.name) for e in x.events)
+    assert got == [("armed_clash", "Khiam"), ("shelling_artillery_missile", "Metula")]

@@ -75,6 +75,7 @@ def context_place(ctx: ArticleContext, sentence: Sentence) -> Optional[Location]
 
 
 _UNLISTED = re.compile(r"\b(?i:in|at|near|outside|around|through|the (?:[a-z-]+ ){0,2}(?:town|village|city|district|camp|neighbourhood) of|"
+                       r"(?:outskirts|edge|suburbs?|centre|center) of|"
                        r"(?:assault|attack|advance|offensive|push|strikes?|raid|march) on)"
                        r"\s+((?:al-|el-)?[A-Z][\w’'\-]+(?:\s+(?:al-|el-)?[A-Z][\w’'\-]+)?)")
 _NOT_PLACES = re.compile(r"^(?:January|February|March|April|May|June|July|August|September|October|"
@@ -84,7 +85,7 @@ _NOT_PLACES = re.compile(r"^(?:January|February|March|April|May|June|July|August
                          r"Christmas|Ramadan|Eid|Islamic|Isis|Isil|God|Allah|His|Her|Their|Our)\b")
 
 
-_NAMED_SETTLEMENT = re.compile(r"\bthe (?:[a-z-]+ ){0,2}(?:town|village|city|camp|hamlet) of\s+$", re.I)
+_NAMED_SETTLEMENT = re.compile(r"\bthe (?:[a-z-]+ ){0,2}(?:town|village|city|camp|hamlet|outskirts|edge|suburbs?) of\s+$", re.I)
 
 
 def _inside_named_region(sentence: Sentence, loc: Location, listed: list[Location]) -> bool:
