@@ -126,8 +126,9 @@ def subject_before(sentence: Sentence, limit: int):
         if t.idx >= limit:
             break
         if t.dep_ in ("nsubj", "nsubjpass") and (t.pos_ == "PROPN" or t.ent_type_ in
-                                                  ("GPE", "ORG", "NORP", "PERSON")):
-            best = t
+                                                  ("GPE", "ORG", "NORP", "PERSON") or any(
+                l.ent_type_ in ("GPE", "NORP") for l in t.lefts)):
+            best = t        # ("The Afghan army chief said his forces ...": a title named by its country)
     return best
 
 
