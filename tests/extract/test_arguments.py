@@ -163,3 +163,12 @@ def test_his_forces_belong_to_the_country_of_the_title_that_speaks():
     clash = [e for e in x.events if e.type == "armed_clash"]
     assert clash and _side(clash[0].actor1) == ("AFG", "military")
     assert clash[0].actor1.name == "his forces"
+
+
+def test_excessive_force_with_no_named_doer_is_the_police():
+    x = extract_text("Eight protesters were shot dead during a march on parliament in Nairobi "
+                     "on Wednesday, Amnesty International Kenya said.", published="2025-06-26")
+    ev = [e for e in x.events if e.type == "excessive_force_against_protesters"]
+    assert ev, [(e.type, e.evidence.text) for e in x.events]
+    assert _side(ev[0].actor1) == ("KEN", "police")
+    assert _side(ev[0].actor2) == ("KEN", "protesters")

@@ -435,6 +435,8 @@ PLAIN_WORDINGS = [
     ("change_to_group_activity", "Schools in Buea stayed shut during a lockdown imposed by separatist fighters."),
     ("diplomacy", "The prime minister received a delegation of the Chinese defence ministry in Niamey."),
     ("diplomacy", "President Petro suspended peace talks with the ELN on Friday."),
+    ("excessive_force_against_protesters", "Live rounds were fired at protesters in Lagos on Tuesday, killing four."),
+    ("excessive_force_against_protesters", "Six protesters were shot dead during a march in Khartoum on Sunday."),
 ]
 
 

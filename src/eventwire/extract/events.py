@@ -164,8 +164,12 @@ def _protest_roles(etype: str, actor1: Optional[Actor], actor2: Optional[Actor],
             actor1, actor2 = actor2, actor1          # "protesters were shot by police"
         if actor2 is None:
             actor2 = Actor(name=None, sector="protesters", evidence=trigger)
-        elif actor2.sector in ("civilians", "unknown"):
-            actor2.sector = "protesters"
+        elif actor2.sector in ("civilians", "unknown", "government"):
+            # ("a march on parliament": the building marched on is not who was shot)
+            actor2 = Actor(name=None, country=actor2.country, sector="protesters", evidence=trigger) \
+                if actor2.sector == "government" else actor2.model_copy(update={"sector": "protesters"})
+        if actor1 is None:
+            actor1 = Actor(name=None, sector="police", evidence=trigger)   # force is the state's
         return actor1, actor2
     crowd = _CROWD_SIDE.get(etype)
     if crowd is None:

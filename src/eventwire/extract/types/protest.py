@@ -10,6 +10,13 @@ from .records import Decision
 from .wording import _protest_context, _without_source
 
 
+_SHOT_AT_CROWD = re.compile(
+    r"\b(?:protesters|protestors|demonstrators|marchers)\s+(?:\w+\s+){0,2}(?:were|was|had\s+been|have\s+been)\s+"
+    r"(?:shot|gunned\s+down|killed\s+by\s+(?:gun|live))|"
+    r"(?:fired|shot)\s+(?:\w+\s+){0,3}(?:at|on|into)\s+(?:the\s+)?(?:\w+\s+)?(?:crowds?|protesters|demonstrators|marchers)|"
+    r"live\s+(?:rounds|ammunition|bullets)", re.I)
+
+
 def _decide_protest(hit: TriggerHit, text: str, agent: str, patient: str, tok: Any,
                     prior: frozenset[str] = frozenset()) -> Optional[Decision]:
     """A crowd frame's type, or None where no crowd acted ('troops marched', 'riot police')."""
@@ -27,6 +34,12 @@ def _decide_protest(hit: TriggerHit, text: str, agent: str, patient: str, tok: A
         if cue("lethal", text) and cue("police", text) and not re.search(r"\b(?:firebombs?|petrol bombs?|molotov\w*|armed with|stones|rocks)\b", text, re.I):
             return "excessive_force_against_protesters", 0.8, "lethal force against protest", \
                 ["excessive_force_against_protesters", "protest_with_intervention", "violent_demonstration"]
+        if _SHOT_AT_CROWD.search(text) and not cue("nonstate", text) and not re.search(
+                r"\b(?:firebombs?|petrol bombs?|molotov\w*|armed with)\b", text, re.I):
+            # "eight protesters were shot dead", "live rounds were fired at the crowd": force
+            # used on the protest, by whoever the story leaves unnamed (the state's forces).
+            return "excessive_force_against_protesters", 0.7, "protesters shot", \
+                ["excessive_force_against_protesters", "protest_with_intervention", "attack"]
         if cue("riot", text):
             return "violent_demonstration", 0.75, "protesters used violence", \
                 ["violent_demonstration", "protest_with_intervention", "mob_violence"]
