@@ -437,6 +437,7 @@ PLAIN_WORDINGS = [
     ("diplomacy", "President Petro suspended peace talks with the ELN on Friday."),
     ("excessive_force_against_protesters", "Live rounds were fired at protesters in Lagos on Tuesday, killing four."),
     ("excessive_force_against_protesters", "Six protesters were shot dead during a march in Khartoum on Sunday."),
+    ("change_to_group_activity", "By Sunday government troops had arrived at the front line near Tal Tamr."),
 ]
 
 

@@ -214,6 +214,8 @@ LEXICON: dict[str, list[str]] = {
         r"(?:moved|moving) (?:\w+ ){0,2}(?:troops|forces|units)", r"stationed",
         r"(?:set(?:ting|s)? up|took up|taken up|taking up|dug|digging) (?:\w+ ){0,2}(?:defensive |firing |new )?positions",
         r"dug in", r"barricades (?:\w+ ){0,2}(?:went|were put|were erected|going) up",
+        r"(?:troops|forces|military|army|soldiers|reinforcements|units|battalions) (?:had |have |has )?arrived (?:at|in|on)",
+        r"arrived (?:at|on) the front ?lines?",
         r"(?:distribut|hand)(?:ed|ing|es) (?:out )?(?:[\w,-]+ ){0,3}(?:assault rifles|rifles|weapons|guns|firearms) to",
         r"distributed (?:[\w,-]+ ){0,3}(?:assault rifles|rifles|firearms)",
         r"(?:columns?|convoys?) of (?:[\w-]+ ){0,2}(?:armou?red vehicles|tanks|troops|military vehicles)(?:[^.;]{0,80}?)\b(?:moving|moved|rolling|rolled|heading|headed|advancing|crossing|crossed|entering|entered)",
