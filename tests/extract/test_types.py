@@ -462,3 +462,10 @@ def test_unattributed_attacks_on_towns_in_an_interstate_war_are_stand_off_strike
 
 def test_a_relief_camp_is_no_base(nlp):
     assert top(nlp, "Hundreds of villagers have moved into a relief camp at Bhopalpatnam.") is None
+
+
+def test_a_weapon_in_another_clause_belongs_to_the_other_act(nlp):
+    text = ("Militants blew up a mobile phone tower in Tank district and attacked a police "
+            "checkpost in Lakki Marwat with grenades, police said.")
+    got = sorted(m.type for m in types.detect_text(text, nlp(text)))
+    assert got == ["grenade", "remote_explosive"]

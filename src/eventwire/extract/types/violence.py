@@ -72,7 +72,29 @@ _MELEE_OR_MOB = re.compile(r"\b(?:sticks|swords|machetes|clubs|iron rods|stones|
                            r"castes?|clans?|tribes|youths|mobs?)\b", re.I)
 
 
-def _violence_type(frame: str, text: str, trig: str, agent: str, patient: str) -> tuple[str, float, str, list[str]]:
+# Where one clause of a sentence ends and another act's clause begins.
+_CLAUSE_SPLIT = re.compile(r";|,\s+(?:and|but|while|whereas)\s|\s(?:and|while|whereas)\s+(?=(?:then\s+)?[a-z]+ed\b)", re.I)
+
+
+def own_clause(text: str, start: int, end: int) -> str:
+    """The clause of the sentence that holds the trigger at [start, end)."""
+    cuts = [0] + [m.end() for m in _CLAUSE_SPLIT.finditer(text)] + [len(text) + 1]
+    for a, b in zip(cuts, cuts[1:]):
+        if a <= start < b:
+            return text[a:b]
+    return text
+
+
+def _weapon_words(text: str, hit: TriggerHit) -> str:
+    """The words that name the trigger's weapon: its own clause when that clause names one
+    ("militants blew up a tower, and attacked a checkpost with grenades": the tower's blast
+    is no grenade), else the whole sentence."""
+    clause = own_clause(text, hit.start, hit.end)
+    return clause if clause != text and _weapon_type(clause, hit.text) else text
+
+
+def _violence_type(frame: str, text: str, trig: str, agent: str, patient: str,
+                   weapon_text: Optional[str] = None) -> tuple[str, float, str, list[str]]:
     """Type for a violent trigger (strike, kill, clash, wound, damage) from weapon, actors, target."""
     violent_opts = ["armed_clash", "attack", "shelling_artillery_missile", "air_drone_strike",
                     "remote_explosive", "organized_crime", "mob_violence", "excessive_force_against_protesters"]
@@ -92,7 +114,7 @@ def _violence_type(frame: str, text: str, trig: str, agent: str, patient: str) -
             if w:
                 return w[0], 0.8, w[1], violent_opts
         return "armed_clash", 0.75, "fighting between armed groups", violent_opts
-    w = _weapon_type(text, trig)
+    w = _weapon_type(weapon_text or text, trig)
     if w:
         return w[0], 0.85, w[1], violent_opts
     crowd_hit = (patient and _CROWD_TARGET.search(patient)) or re.search(
@@ -201,7 +223,7 @@ def _decide_violence(hit: TriggerHit, text: str, agent: str, patient: str, tok: 
             # "Russian forces bombed an oil terminal": a state's strike, platform unstated (3.6).
             return "shelling_artillery_missile", 0.6, "state forces bombed a place, platform unstated", \
                 ["shelling_artillery_missile", "air_drone_strike"]
-        w = _weapon_type(text, trig)
+        w = _weapon_type(_weapon_words(text, hit), trig)
         if w:
             return w[0], 0.8, w[1], _WEAPON_TYPES
         if re.match(r"explo|blast", low):
@@ -234,7 +256,7 @@ def _decide_violence(hit: TriggerHit, text: str, agent: str, patient: str, tok: 
         if _protest_context(text):
             return "violent_demonstration", 0.5, "protesters destroyed property", ["violent_demonstration", "looting_property_destruction"]
         return "looting_property_destruction", 0.5, "armed actor destroyed property", ["looting_property_destruction", "armed_clash"]
-    t, c, why, opts = _violence_type(f, text, trig, agent, patient)
+    t, c, why, opts = _violence_type(f, text, trig, agent, patient, _weapon_words(text, hit))
     if f == "STRIKE" and t in ("attack", "armed_clash") and patient and _PLACE_TARGET.search(patient) \
             and not cue("people_obj", patient) and not _CLOSE_RANGE.search(text) \
             and not cue("nonstate", agent or "") and not cue("mob", agent or ""):
