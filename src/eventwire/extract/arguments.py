@@ -36,6 +36,10 @@ def phrase(tok) -> tuple[int, int]:
 
 
 def token_at(doc, char: int):
+    """The token holding character ``char``, else the first token after it."""
+    span = doc.char_span(char, char + 1, alignment_mode="expand") if 0 <= char < len(doc.text) else None
+    if span is not None and len(span) and span[0].idx <= char < span[0].idx + len(span[0]):
+        return span[0]      # a direct look-up: walking the doc builds every token on the way
     for t in doc:
         if t.idx <= char < t.idx + len(t) or t.idx >= char:
             return t
@@ -184,7 +188,8 @@ def counterpart(sentence: Sentence, trigger: tuple[int, int]) -> Optional[tuple[
     if tok is None:
         return None
     # The trigger itself, then the words inside a multi-word trigger, then its governing verb.
-    inside = [t for t in doc if trigger[0] <= t.idx < trigger[1]]
+    span = doc.char_span(trigger[0], trigger[1], alignment_mode="expand")
+    inside = list(span) if span is not None else [tok]
     hosts = list(dict.fromkeys(inside + ([tok.head] if tok.dep_ in ("dobj", "pobj", "nsubj") else [])))
     for host in hosts:
         for c in host.children:

@@ -203,6 +203,10 @@ _TOLL_OWNER = re.compile(rf"\b(?P<x>(?:the\s+)?(?:[\w’'\-]+\s+){{0,4}}?(?:{_BO
                          re.IGNORECASE)
 
 
+_OWNED_TOLL = re.compile(r"(?:’s|'s)\s+(?:[\w\-]+\s+){0,2}(?:toll|tally|count|figures?|data|estimates?)\b",
+                         re.IGNORECASE)
+
+
 def _clean_phrase(x: str) -> tuple[str, int]:
     """Strip trailing "there", "on Friday", "in a statement"... and leading connectives.
 
@@ -399,6 +403,10 @@ def _from_regex(ctx: Any, sentence: Any, history: list[Claimant]) -> Optional[Cl
     stamp = _TIMESTAMP.match(text)
     at = stamp.end() if stamp else 0
     for rx in (_LABEL, _TOLL_OWNER):
+        if rx is _TOLL_OWNER and not _OWNED_TOLL.search(text):
+            continue            # the costly owner search only where a toll is owned at all
+        if rx is _LABEL and ":" not in text[at:at + 80]:
+            continue
         m = rx.match(text, at) if rx is _LABEL else rx.search(text, at)
         if m:
             found = _make(ctx, sentence, m.start("x"), m.end("x"), history)

@@ -54,8 +54,20 @@ def _antecedent(ctx: ArticleContext, sentence: Sentence, start: int, person: boo
 
 def _actor(ctx: ArticleContext, sentence: Sentence, span, violent: bool,
            placeless: bool = False) -> Optional[Actor]:
+    """The side a span names, resolved once per sentence (several mentions of one sentence
+    ask for the same spans); each caller gets its own copy to fill in."""
     if span is None:
         return None
+    cache = ctx.extra.setdefault("sides", {})
+    key = (sentence.index, tuple(span), violent, placeless)
+    if key not in cache:
+        cache[key] = _resolve_side(ctx, sentence, span, violent, placeless)
+    found = cache[key]
+    return None if found is None else found.model_copy()
+
+
+def _resolve_side(ctx: ArticleContext, sentence: Sentence, span, violent: bool,
+                  placeless: bool) -> Optional[Actor]:
     s, e = span
     text = sentence.text[s:e].strip()
     if not text:
