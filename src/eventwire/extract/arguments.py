@@ -37,7 +37,9 @@ def phrase(tok) -> tuple[int, int]:
 
 def token_at(doc, char: int):
     """The token holding character ``char``, else the first token after it."""
-    span = doc.char_span(char, char + 1, alignment_mode="expand") if 0 <= char < len(doc.text) else None
+    # The doc's length from its last token: Doc.text joins every token's text.
+    size = doc[-1].idx + len(doc[-1].text_with_ws) if len(doc) else 0
+    span = doc.char_span(char, char + 1, alignment_mode="expand") if 0 <= char < size else None
     if span is not None and len(span) and span[0].idx <= char < span[0].idx + len(span[0]):
         return span[0]      # a direct look-up: walking the doc builds every token on the way
     for t in doc:
