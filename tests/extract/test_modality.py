@@ -32,6 +32,8 @@ NOT_EVENTS = [
     "Will the government impose a curfew?",
     "Please donate to support our reporting on the war.",
     "There were no casualties and no fighting in the area.",
+    # The report is not made, so what it would have told is not told either.
+    "But the commanders fell short of issuing a statement announcing the liberation of Raqqa.",
 ]
 
 
@@ -47,6 +49,7 @@ KEPT = [
     ("The president ordered nuclear forces on high alert.", "change_to_group_activity"),
     ("Explosions could be heard across Kyiv overnight as missiles struck the city.", "shelling_artillery_missile"),
     ("Police said the bomb exploded near the market, killing three people.", "remote_explosive"),
+    ("The army issued a statement announcing the liberation of Raqqa.", "government_regains_territory"),
 ]
 
 

@@ -331,3 +331,11 @@ def test_demonyms_of_the_attacker_do_not_outweigh_the_country_where_it_happens()
             "advanced near Khiam. The Israeli army said it hit more sites in Lebanon, and Israeli "
             "shelling killed three people, Israeli media reported.")
     assert PlaceContext.from_text(text).main_country == "LBN"
+
+
+def test_a_country_named_as_an_adjective_weighs_as_a_demonym():
+    from eventwire.extract.places import PlaceContext
+    text = ("Afghanistan's Taliban praised the withdrawal of U.S. and NATO troops. U.S. President "
+            "Joe Biden set a deadline for U.S. troops; U.S. commanders say it is on track and U.S. "
+            "officials blamed the Taliban for violence in Afghanistan, where a blast hit Kabul.")
+    assert PlaceContext.from_text(text).main_country == "AFG"

@@ -56,3 +56,8 @@ def test_every_frame_has_a_gate_and_gates_are_plain_text():
     gates = triggers._gates()
     assert all(g is not None for g in gates)
     assert all(len(lit) >= 3 and not set(lit) & set("()[]{}?*+|\\") for g in gates for lit in g)
+
+
+def test_air_raid_sirens_are_no_air_raid():
+    assert [h.frame for h in triggers.find("Air raid sirens sounded across Kyiv overnight.")] == []
+    assert "AIR" in [h.frame for h in triggers.find("An air raid on the town killed four.")]

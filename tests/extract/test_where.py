@@ -144,3 +144,13 @@ def test_the_outskirts_of_an_unlisted_town_name_it():
                      "at soldiers in Metula.", published="2024-11-06")
     got = sorted((e.type, e.location.name) for e in x.events)
     assert got == [("armed_clash", "Khiam"), ("shelling_artillery_missile", "Metula")]
+
+
+def test_a_foreign_venue_named_once_does_not_carry_the_fighting_abroad():
+    text = ("Taliban fighters attacked checkpoints in Helmand, Afghanistan, on Sunday.\n"
+            "The group was referring to the pact it negotiated with Washington in Qatar's capital, Doha.\n"
+            "Afghan officials have accused the group of breaking its word.\n"
+            "Western governments have also voiced concern.\n"
+            "The Taliban have intensified battlefield attacks since then, capturing new territory.")
+    got = places_of(text, published="2021-05-09")
+    assert got and all(name != "Doha" for _, name in got), got

@@ -178,7 +178,10 @@ def assess(doc: Any, start: int, end: int) -> Verdict:
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return FACT
-    tok = span.root
+    return _assess_token(doc, span.root)
+
+
+def _assess_token(doc: Any, tok: Any, depth: int = 0) -> Verdict:
     prev = [doc[i].lower_ for i in range(max(0, tok.i - 2), tok.i)]
     if prev and (prev[-1] in _INDEFINITE_SUBJECTS or prev[-1] == "who" and prev[0] in _INDEFINITE_SUBJECTS):
         return Verdict(False, f"indefinite subject ({prev[-1]})")
@@ -217,8 +220,10 @@ def assess(doc: Any, start: int, end: int) -> Verdict:
             if not same and came_via in _COMPLEMENT_DEPS:
                 lemma = cur.lemma_.lower()
                 if lemma in REPORTING_HEADS:
-                    # Reported speech (§3.4): what the source says happened stands.
-                    return FACT
+                    # Reported speech (§3.4): what the source says happened stands, unless
+                    # the telling itself is not done ("fell short of announcing the capture").
+                    told = _assess_token(doc, cur, depth + 1) if depth < 2 else FACT
+                    return FACT if told.factual else Verdict(False, f"report not made: {told.reason}")
                 if lemma in FACTIVE_HEADS:
                     # "launched an offensive", "agreed to hold talks": keep climbing, since the
                     # launching itself may be only expected or planned.

@@ -352,6 +352,40 @@ class PlaceContext:
         return max(self.countries.items(), key=lambda kv: kv[1])[0]
 
 
+_NOT_HEAD_NOUNS = {"and", "or", "is", "was", "has", "have", "had", "said", "says", "to", "in", "on",
+                   "of", "for", "with", "by", "at", "from", "as", "that", "which", "will", "would",
+                   "could", "can", "may", "must", "should", "are", "were", "be", "been", "also",
+                   "but", "after", "before", "since", "until", "into", "over", "did", "does", "do",
+                   "who", "where", "when", "while", "if", "than", "then", "now", "so", "not", "its"}
+
+
+def _modifies_next(text: str, toks: list[_Tok], j: int) -> bool:
+    """A country name used as an adjective: followed, after a space, by the noun it modifies."""
+    if j >= len(toks) or j == 0:
+        return False
+    gap = text[toks[j - 1].end:toks[j].start]
+    if gap in ("-", "–"):
+        return True         # "the U.S.-Taliban deal"
+    if gap != " ":
+        return False
+    nxt = toks[j]
+    if nxt.low in ("and", "or") and j + 2 < len(toks):
+        # "U.S. and NATO troops", "U.S. and coalition troops"
+        return toks[j + 2].low in _COORDINATED_HEADS or toks[j + 1].low in _COORDINATED_HEADS
+    if nxt.cap:
+        return nxt.low in _TITLE_WORDS
+    return nxt.text.isalpha() and nxt.low not in _NOT_HEAD_NOUNS and not nxt.low.endswith("ed")
+
+
+_COORDINATED_HEADS = {"troops", "forces", "soldiers", "officials", "leaders", "diplomats", "commanders",
+                      "allies", "negotiators", "envoys", "warplanes", "jets", "aircraft", "drones",
+                      "militaries", "governments"}
+
+_TITLE_WORDS = {"president", "army", "forces", "military", "government", "secretary", "embassy",
+                "navy", "ambassador", "minister", "prime", "defense", "defence", "state", "department",
+                "officials", "congress", "senate", "envoy", "troops", "air", "special", "central"}
+
+
 def _country_weights(text: str, toks: list[_Tok]) -> Counter[str]:
     """Each country name counts 1, each demonym 0.5 ("Syrian" says less than "Syria")."""
     weights: Counter[str] = Counter()
@@ -369,6 +403,8 @@ def _country_weights(text: str, toks: list[_Tok]) -> Counter[str]:
                     break
         if hit:
             n, code, is_name = hit
+            if is_name and _modifies_next(text, toks, i + n):
+                is_name = False     # "U.S. troops", "U.S. President Biden": a demonym's work
             weights[code] += 1.0 if is_name else 0.25
             i += n
         else:

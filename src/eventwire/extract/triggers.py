@@ -39,7 +39,7 @@ LEXICON: dict[str, list[str]] = {
     # --- generic attack verbs: the weapon and the target decide the type -------------------
     "STRIKE": [
         r"attack(?:s|ed|ing)?", r"strikes?", r"struck", r"hit(?:s|ting)?", r"target(?:s|ed|ing)",
-        r"raid(?:s|ed|ing)?", r"pound(?:s|ed|ing)", r"opened fire", r"fired (?:on|at|upon|into)",
+        r"raid(?:s|ed|ing)?(?! (?:sirens?|alerts?|alarms?|warnings?|shelters?|signals?)\b)", r"pound(?:s|ed|ing)", r"opened fire", r"fired (?:on|at|upon|into)",
         r"blitz",
     ],
     "SHELL": [
@@ -50,7 +50,7 @@ LEXICON: dict[str, list[str]] = {
         r"barrages?", r"salvos?", r"rocket(?:ed|ing)", r"(?:rockets|missiles|shells|projectiles) (?:crossed|were fired|rained down)",
     ],
     "AIR": [
-        r"air ?strikes?", r"air ?raids?", r"aerial (?:bombardment|attacks?|bombing|strikes?)",
+        r"air ?strikes?", r"air ?raids?(?! (?:sirens?|alerts?|alarms?|warnings?|shelters?|signals?)\b)", r"aerial (?:bombardment|attacks?|bombing|strikes?)",
         r"drone (?:strikes?|attacks?)", r"warplanes?", r"bomb(?:ed|ing)? raids?",
         r"barrel bombs?", r"dropped (?:\w+ )?bombs", r"kamikaze drones?", r"air attacks?",
         r"helicopter gunships?", r"bombers?",
@@ -474,7 +474,7 @@ def iter_frames(text: str) -> Iterator[str]:
 
 # Sentence cues the typer weighs beside the trigger: weapons, actors and targets.
 CUES: dict[str, list[str]] = {
-    "air": [r"air ?strikes?", r"air ?raids?", r"warplanes?", r"(?:fighter |military )?jets?", r"aircraft",
+    "air": [r"air ?strikes?", r"air ?raids?(?! (?:sirens?|alerts?|alarms?|warnings?|shelters?|signals?)\b)", r"warplanes?", r"(?:fighter |military )?jets?", r"aircraft",
             r"helicopters?", r"gunships?", r"drones?", r"uavs?", r"bombers?", r"air force", r"aerial",
             r"from the air", r"barrel bombs?", r"shaheds?", r"sorties?", r"su-\d+", r"tu-\d+", r"f-\d+",
             r"bayraktar", r"quadcopters?", r"air-launched", r"kamikaze"],

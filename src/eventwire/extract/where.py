@@ -70,6 +70,12 @@ def context_place(ctx: ArticleContext, sentence: Sentence) -> Optional[Location]
                 # A town named once in passing ("the battles for Mosul and Raqqa") does not
                 # move the story away from the place it keeps coming back to.
                 return story
+            main = ctx.extra.get("main_country")
+            if main is not None and before.country != main.country and _mentions(ctx, before.name) < 2 \
+                    and before.evidence.start < recent:
+                # Nor does a foreign venue named once a while back ("the pact negotiated in
+                # Qatar's capital, Doha") carry the story's fighting abroad.
+                return story or main
             return before
     return ctx.extra.get("story_place") or ctx.extra.get("main_country")
 
