@@ -60,7 +60,8 @@ def test_context_decides_between_namesakes(gaz):
     assert gaz.resolve("Tripoli").country == "LBY"          # the larger one
     assert gaz.resolve("Tripoli", countries=["LBN"]).country == "LBN"
     assert gaz.resolve("Sibi").country == "PAK"
-    assert gaz.resolve("Hiran", countries=["SOM"]).name == "Hiiraan"
+    hiran = gaz.resolve("Hiran", countries=["SOM"])
+    assert (hiran.country, hiran.level) == ("SOM", REGION)
     assert gaz.resolve("Mayadeen", countries=["SYR"]).country == "SYR"
 
 
@@ -181,3 +182,13 @@ def test_a_torn_cache_file_is_rebuilt(tmp_path, monkeypatch):
     assert gazetteer._load_or_build()["version"] == gazetteer._BUILD_VERSION
     assert marker.read_text().count("built") == 1
     assert gazetteer._read_cache(path) is not None
+
+
+def test_admin1_units_carry_the_names_news_uses():
+    from eventwire.extract.gazetteer import get_gazetteer
+    g = get_gazetteer()
+    fasher = g.lookup("El Fasher")[0]
+    assert (fasher.admin1, fasher.country) == ("North Darfur", "SDN")
+    assert g.lookup("North Darfur", level=2)[0].country == "SDN"
+    assert g.lookup("Hodeidah", level=2)[0].admin1 == "Hodeidah Governorate"
+    assert g.lookup("Goma")[0].admin1 == "North Kivu"

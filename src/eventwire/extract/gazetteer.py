@@ -34,7 +34,7 @@ from typing import Iterable, Iterator, Mapping, Optional
 from eventwire.extract.countries import country_code, country_name, iso3_from_iso2
 from eventwire.records import Evidence, Location
 
-_BUILD_VERSION = 8
+_BUILD_VERSION = 9
 _ADMIN1_FILE = "geonames_admin1.tsv"
 
 TOWN, REGION, COUNTRY = 1, 2, 3
@@ -209,7 +209,28 @@ def _latin_names(names: Iterable[str]) -> set[str]:
 _DIRECTION_FORMS = {"north": "northern", "south": "southern", "east": "eastern", "west": "western",
                     "northern": "north", "southern": "south", "eastern": "east", "western": "west"}
 # Where GeoNames' name for a unit is not what English writes and no rule recovers it.
-_ADMIN1_DISPLAY = {("UA", "11"): "Autonomous Republic of Crimea"}
+# The English names news and relief agencies use where GeoNames' differ by more than spelling
+# the scorer's transliteration folds ("Northern Darfur" is reported as "North Darfur",
+# "Al Hudaydah" as "Hodeidah"). Being display names, they are also looked up as regions.
+_ADMIN1_DISPLAY = {
+    ("UA", "11"): "Autonomous Republic of Crimea",
+    ("SD", "55"): "North Darfur", ("SD", "47"): "West Darfur", ("SD", "49"): "South Darfur",
+    ("SD", "60"): "East Darfur", ("SD", "61"): "Central Darfur", ("SD", "50"): "South Kordofan",
+    ("SD", "62"): "West Kordofan", ("SD", "38"): "Gezira", ("SD", "39"): "Gedaref",
+    ("SD", "58"): "Sennar",
+    ("YE", "08"): "Hodeidah Governorate", ("YE", "04"): "Hadramawt Governorate",
+    ("YE", "18"): "Dhale Governorate", ("YE", "22"): "Hajjah Governorate",
+    ("YE", "24"): "Lahj Governorate", ("YE", "26"): "Sanaa City", ("YE", "25"): "Taiz Governorate",
+    ("YE", "14"): "Marib Governorate", ("YE", "15"): "Saada Governorate",
+    ("CD", "11"): "North Kivu",
+    ("SS", "05"): "Northern Bahr el Ghazal", ("SS", "09"): "Western Bahr el Ghazal",
+    ("SO", "02"): "Banadir", ("SO", "13"): "Middle Shabelle", ("SO", "14"): "Lower Shabelle",
+    ("SO", "07"): "Hiran",
+    ("ET", "51"): "Oromia", ("ET", "45"): "Afar", ("ET", "47"): "Benishangul-Gumuz",
+    ("LY", "63"): "Jabal al Akhdar", ("LY", "69"): "Benghazi", ("LY", "72"): "Misrata",
+    ("LY", "76"): "Sirte", ("LY", "70"): "Derna",
+    ("ML", "08"): "Timbuktu",
+}
 
 
 def _display_admin1(cc: str, code: str, raw: str, stem: str,
