@@ -469,3 +469,22 @@ def test_a_weapon_in_another_clause_belongs_to_the_other_act(nlp):
             "checkpost in Lakki Marwat with grenades, police said.")
     got = sorted(m.type for m in types.detect_text(text, nlp(text)))
     assert got == ["grenade", "remote_explosive"]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # A "before ..." clause with its own subject is told as fact, whatever the main clause's purpose.
+    ("Hundreds of residents marched to the governor's office on Tuesday to demand protection, "
+     "before police fired tear gas to disperse them.", ["protest_with_intervention"]),
+    # A crowd that disperses by itself met no intervention.
+    ("Protests in Mombasa ended peacefully, with demonstrators dispersing after handing over a "
+     "petition.", ["peaceful_protest"]),
+    ("Youths blocked the road for hours to protest the killings before dispersing peacefully.",
+     ["peaceful_protest"]),
+    # Arrests and recovered weapons in one sentence are two happenings; "AK-47" is one word.
+    ("Troops arrested five suspects near Mangu on Monday and recovered two AK-47 rifles.",
+     ["arrests", "disrupted_weapons_use"]),
+    # A person captured by police, named by an alias, is an arrest, not ground taken.
+    ('Police captured alias "Gonzalo", a presumed financier of the ELN, in Tibu.', ["arrests"]),
+])
+def test_crowds_arrests_and_seizures(nlp, text, expected):
+    assert sorted(set(_types(nlp, text))) == expected

@@ -253,7 +253,8 @@ def _assess_token(doc: Any, tok: Any, depth: int = 0) -> Verdict:
 
 
 _WARN_HEADS = {"warn", "fear", "worry", "concern"}
-_OWN_CLAUSE_MARKS = {"as", "while", "after", "because", "since", "when", "although", "though", "whereas"}
+_OWN_CLAUSE_MARKS = {"as", "while", "after", "before", "until", "because", "since", "when", "although",
+                     "though", "whereas"}
 
 
 def _told_as_past(clause: Any) -> bool:

@@ -17,6 +17,16 @@ _SHOT_AT_CROWD = re.compile(
     r"live\s+(?:rounds|ammunition|bullets)", re.I)
 
 
+
+_SELF_DISPERSED = re.compile(
+    r"\b(?:dispersed|dispersing) (?:peacefully|quietly|calmly|without (?:incident|violence))\b|"
+    r"\b(?:before|after|then|later|eventually) dispersing\b|"
+    r"\b(?:crowds?|protesters|demonstrators|marchers|participants|they) (?:later |then |eventually |peacefully )?"
+    r"(?:dispersed|dispersing)\b(?! (?:by|the|them|a|crowds?|protesters|demonstrators)\b)", re.I)
+_FORCED = re.compile(r"\b(?:tear ?gas|water cannons?|rubber bullets|batons?|stun grenades?|pepper spray|"
+                     r"(?:police|troops|soldiers|security forces|officers) (?:\w+ ){0,2}dispersed|"
+                     r"forced (?:\w+ ){0,2}to disperse|dispersed by)\b", re.I)
+
 def _decide_protest(hit: TriggerHit, text: str, agent: str, patient: str, tok: Any,
                     prior: frozenset[str] = frozenset()) -> Optional[Decision]:
     """A crowd frame's type, or None where no crowd acted ('troops marched', 'riot police')."""
@@ -50,6 +60,8 @@ def _decide_protest(hit: TriggerHit, text: str, agent: str, patient: str, tok: A
             ["peaceful_protest", "protest_with_intervention", "violent_demonstration"]
 
     if f == "DISPERSE":
+        if low.startswith("dispers") and _SELF_DISPERSED.search(text) and not _FORCED.search(text):
+            return None          # "ended peacefully, with demonstrators dispersing": no one intervened
         if cue("lethal", text) and _protest_context(text):
             return "excessive_force_against_protesters", 0.75, "lethal force against protest", \
                 ["excessive_force_against_protesters", "protest_with_intervention"]
