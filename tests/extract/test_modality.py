@@ -150,3 +150,10 @@ def test_stopped_short_of_is_not_done(nlp):
 ])
 def test_a_decision_announced_in_the_past_is_kept(nlp, text, expected):
     assert kinds(nlp, text) == expected
+
+
+def test_what_a_story_is_measured_from_years_back_is_history(nlp):
+    assert kinds(nlp, "Two years after rebels seized the town, talks resumed.") == ["diplomacy"]
+    assert kinds(nlp, "Talks resumed a decade after the army shelled the port.") == ["diplomacy"]
+    # Only the measured-from clause: the story's own act after the comma stands.
+    assert "air_drone_strike" in kinds(nlp, "Two years after Russia invaded Ukraine, drones struck Kyiv on Monday.")

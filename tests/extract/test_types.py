@@ -488,3 +488,13 @@ def test_a_weapon_in_another_clause_belongs_to_the_other_act(nlp):
 ])
 def test_crowds_arrests_and_seizures(nlp, text, expected):
     assert sorted(set(_types(nlp, text))) == expected
+
+
+def test_roads_sealed_off_by_forces_are_a_change_of_activity(nlp):
+    assert "change_to_group_activity" in _types(nlp, "Police sealed off roads leading to the city centre with razor wire.")
+    assert "change_to_group_activity" in _types(nlp, "Troops cordoned off the area after the blast.")
+
+
+def test_tear_gas_fired_at_a_crowd_is_an_intervention_live_fire_is_excessive_force(nlp):
+    assert top(nlp, "Police fired tear gas and water cannon at demonstrators in the capital.") == "protest_with_intervention"
+    assert top(nlp, "Soldiers fired on the crowd of protesters in Mandalay.") == "excessive_force_against_protesters"

@@ -157,3 +157,10 @@ def test_a_foreign_venue_named_once_does_not_carry_the_fighting_abroad():
             "The Taliban have intensified battlefield attacks since then, capturing new territory.")
     got = places_of(text, published="2021-05-09")
     assert got and all(name != "Doha" for _, name in got), got
+
+
+def test_a_country_in_a_body_s_name_is_not_the_venue():
+    got = places_of("Police sealed off roads leading to Nairobi's central business district on Tuesday.\n"
+                    "Police fired tear gas at demonstrators trying to reach Kenyatta Avenue, the Law "
+                    "Society of Kenya said.", published="2025-07-08")
+    assert ("protest_with_intervention", "Nairobi") in got, got

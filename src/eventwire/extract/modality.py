@@ -181,7 +181,17 @@ def assess(doc: Any, start: int, end: int) -> Verdict:
     return _assess_token(doc, span.root)
 
 
+# "a year after demonstrators stormed parliament", "two decades since the war began": what is
+# measured from lies months or years before the story (weeks may still be the story's own).
+_LONG_AGO = re.compile(
+    r"\b(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|many|a few|"
+    r"\d+)\s+(?:full\s+)?(?:years?|decades?|months)\s+(?:after|since|before)\s+(?:[\w'’-]+\s+){0,6}$",
+    re.I)
+
+
 def _assess_token(doc: Any, tok: Any, depth: int = 0) -> Verdict:
+    if depth == 0 and _LONG_AGO.search(doc[max(0, tok.i - 12):tok.i].text_with_ws):
+        return Verdict(False, "history (measured from, years or months back)")
     prev = [doc[i].lower_ for i in range(max(0, tok.i - 2), tok.i)]
     if prev and (prev[-1] in _INDEFINITE_SUBJECTS or prev[-1] == "who" and prev[0] in _INDEFINITE_SUBJECTS):
         return Verdict(False, f"indefinite subject ({prev[-1]})")

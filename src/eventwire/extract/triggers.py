@@ -205,7 +205,8 @@ LEXICON: dict[str, list[str]] = {
     ],
     "DEPLOY": [
         r"deploy(?:ed|s|ing|ment|ments)", r"mobili[sz](?:ed|ation|ing|e)", r"(?:on|to) [\"“]?(?:high |full |combat |special |heightened |maximum )?(?:combat )?alert",
-        r"curfews?", r"martial law", r"state of emergency", r"state of (?:internal )?(?:commotion|siege|exception|alarm)", r"lockdowns?",
+        r"curfews?", r"martial law", r"state of emergency",
+        r"(?:sealed|cordoned|closed|blocked) off (?:\w+ ){0,3}(?:roads?|streets?|the (?:city|town|area|centre|center|district|square|border)|access|entrances?|neighbourhoods?|neighborhoods?)", r"state of (?:internal )?(?:commotion|siege|exception|alarm)", r"lockdowns?",
         r"laid down (?:their |its )?(?:arms|weapons)", r"(?:burned|burnt|destroyed|handed over|surrendered) (?:their |its )?(?:weapons|arms)", r"defect(?:ed|ion|ions|ors?)", r"conscription",
         r"reinforcements?", r"mass(?:ed|ing)", r"troop build-?ups?", r"call(?:ed)? up (?:[\w,]+ )?reservists", r"reservists",
         r"sent (?:\w+ ){0,3}(?:troops|soldiers|forces|battalions|units)",
@@ -546,7 +547,7 @@ CUES: dict[str, list[str]] = {
     "lethal": [r"kill(?:ed|ing|s)?", r"shot (?:dead|and killed)", r"live (?:ammunition|rounds|fire)", r"opened fire",
                r"fired (?:on|at|into) (?:the )?(?:crowd|protesters|demonstrators)", r"dead", r"died", r"deaths?",
                r"massacre\w*", r"gunned down", r"severely beaten", r"beaten to death", r"shot",
-               r"fired (?:\w+ ){0,3}(?:on|at|into)", r"fired (?:their |live )?(?:guns|weapons|rifles|shots)", r"brutal(?:ly)? beat\w*", r"brutal\w* (?:dispersal|crackdown)"],
+               r"fired (?!(?:\w+ ){0,3}?(?:tear|water|rubber|pepper|stun|warning|smoke|flash))(?:\w+ ){0,3}(?:on|at|into)", r"fired (?:their |live )?(?:guns|weapons|rifles|shots)", r"brutal(?:ly)? beat\w*", r"brutal\w* (?:dispersal|crackdown)"],
     "drugs": [r"drugs?", r"cocaine", r"heroin", r"methamphetamine", r"meth", r"fentanyl", r"marijuana", r"cannabis",
               r"narcotics?", r"opium", r"captagon"],
     "weapons_obj": [r"weapons?", r"arms", r"ammunition", r"rifles?", r"guns?", r"explosives?", r"rounds", r"munitions",

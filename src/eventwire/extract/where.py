@@ -237,6 +237,22 @@ _LOCATIVE_BEFORE = re.compile(r"\b(?:[Ii]n|[Aa]cross|[Tt]hroughout|into|inside|o
                               r"around|near|of|from)\s+(?:the\s+)?(?:[a-z\-]+\s+){0,2}$")
 
 
+# "the Law Society of Kenya", "the Central Bank of Nigeria": a body's name, not a venue.
+_BODY_OF = re.compile(
+    r"\b(?:Society|Commission|Bank|Association|Council|University|Institute|Federation|Union|Party|"
+    r"Church|Court|Assembly|League|Chamber|Conference|Foundation|Authority|Agency|Office|Ministry|"
+    r"Embassy|Government|Front|Movement|Company|Corporation|Airlines?|Times|News|Radio|Television|"
+    r"Bureau|Committee|Coalition|Alliance|Congress|Senate|Academy|College|Network|Observatory)"
+    r"\s+of\s+(?:the\s+)?$")
+
+
+def _in_body_name(sentence: Sentence, loc: Location) -> bool:
+    if loc.evidence is None:
+        return False
+    return bool(_BODY_OF.search(sentence.text[max(0, loc.evidence.start - sentence.start - 40):
+                                              loc.evidence.start - sentence.start]))
+
+
 def _locative(sentence: Sentence, loc: Location) -> bool:
     """A country is where it happened only when the sentence puts the act there ("in Syria",
     "attacks on Ukraine"), not when it names who owns, runs or says something."""
@@ -415,7 +431,7 @@ def pick_places(ctx: ArticleContext, sentence: Sentence, mention, agent_span,
                 acts: int = 1) -> list[Location]:
     locs = [loc for loc in sentence_places(ctx, sentence)
             if not _inside(loc, agent_span, sentence) and not _speaks(sentence, loc)
-            and not _origin(sentence, loc)]
+            and not _origin(sentence, loc) and not _in_body_name(sentence, loc)]
     kept = [loc for loc in locs if not _names_another_happening(sentence, loc, mention.trigger)]
     if kept:
         locs = kept
