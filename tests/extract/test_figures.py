@@ -229,3 +229,14 @@ def test_a_held_by_reduced_passive_is_a_detention():
 ])
 def test_who_is_counted(text, expected):
     assert [(f.quantity, f.value, f.subject.sector) for f in figs(text)] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # The state told after the counted phrase outranks one its noun implies.
+    ("Inmates rioted in Guayaquil, leaving at least 15 prisoners dead.", [("killed", 15, "at_least", "unknown")]),
+    ("Fighting left 5 soldiers dead, the army said.", [("killed", 5, "exact", "military")]),
+    # Members of armed movements named by their creed are counted as rebels.
+    ("Security forces killed 31 Maoists in a gunfight in Bijapur.", [("killed", 31, "exact", "rebels")]),
+])
+def test_who_is_counted_and_in_what_state(text, expected):
+    assert simple(text) == expected

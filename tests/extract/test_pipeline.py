@@ -150,3 +150,16 @@ def test_a_later_toll_of_the_same_attack_is_not_a_new_event():
     text = ("Boko Haram gunmen attacked a market in Maiduguri on Sunday. "
             "Twelve traders were killed, officials said.")
     assert [e.type for e in extract_text(text, published="2025-03-12").events] == ["attack"]
+
+
+@pytest.mark.parametrize("text,kind,dead", [
+    ("Floods in Kerala killed 40 people and forced thousands from their homes.", "natural_disaster", 40),
+    ("A fire at a garment factory in Dhaka killed 17 workers.", "man_made_disaster", 17),
+    ("Two protesters were shot dead by police in Kitengela on Tuesday.", "excessive_force_against_protesters", 2),
+    ("Gunmen shot a shopkeeper in Durán, Ecuador, on Monday.", "attack", None),
+    # Shooting to extort is the gang's crime (as the dev snippets code it).
+    ("Extortionists shot a shopkeeper who refused to pay in Durán, Ecuador.", "organized_crime", None),
+])
+def test_deaths_are_told_of_disasters_and_protests_too(text, kind, dead):
+    events = extract_text(text, published="2025-07-16").events
+    assert [(e.type, e.fatalities) for e in events] == [(kind, dead)]

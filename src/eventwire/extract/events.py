@@ -18,6 +18,8 @@ from .context import ArticleContext, Sentence, dateline_end
 from .where import story_place  # noqa: F401  (the pipeline reads events.story_place)
 
 _VIOLENT_PARENTS = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
+_HARMFUL_PARENTS = {"Protests", "Riots"}
+_DISASTERS = {"natural_disaster", "man_made_disaster"}
 _LOCAL_SECTORS = {"civilians", "rebels", "militia", "police", "protesters", "rioters"}
 _PRONOUNS = {"it", "they", "he", "she", "we", "i", "them", "this", "that", "which", "who",
              "its", "their", "his", "her", "both", "one", "some", "others"}
@@ -232,6 +234,8 @@ def events_in_sentence(ctx: ArticleContext, sentence: Sentence) -> list[Event]:
             return not split or _owns_toll(sentence.start + m.trigger[0], cas_prov.get(field), act_starts)
         parent = EVENT_TYPES[m.type]
         violent = parent in _VIOLENT_PARENTS
+        # Deaths are told of riots, shot protesters and disasters as much as of battles.
+        lethal = violent or parent in _HARMFUL_PARENTS or m.type in _DISASTERS
         agent_span = getattr(m, "agent", None)
         p_agent, p_patient = arguments.parse_arguments(sentence, m.trigger)
         placeless = m.type in PLACELESS_TYPES
@@ -305,12 +309,12 @@ def events_in_sentence(ctx: ArticleContext, sentence: Sentence) -> list[Event]:
                 prov["actor2"] = actor2.evidence
             if claim is not None and claim.evidence is not None:
                 prov["claimant"] = claim.evidence
-            prov.update({k: v for k, v in cas_prov.items() if owns(k)} if violent else {})
+            prov.update({k: v for k, v in cas_prov.items() if owns(k)} if lethal else {})
             out.append(Event(
                 type=m.type, date=date_iso, date_precision=precision, location=loc,
                 actor1=actor1, actor2=actor2,
-                fatalities=fatalities if violent and len(locs) == 1 and owns("fatalities") else None,
-                injured=injured if violent and len(locs) == 1 and owns("injured") else None,
+                fatalities=fatalities if lethal and len(locs) == 1 and owns("fatalities") else None,
+                injured=injured if lethal and len(locs) == 1 and owns("injured") else None,
                 evidence=sentence.evidence(), confidence=round(float(m.confidence), 3),
                 trigger=trig_ev, provenance=prov, claimant=claim.name if claim else None,
                 why=list(m.why)))

@@ -46,7 +46,8 @@ for _sector, _words in {
                 "crewmen officers",
     "police": "police policemen policewomen constables gendarmes cops",
     "rebels": "militants fighters terrorists insurgents rebels jihadists separatists gunmen "
-              "extremists attackers assailants bandits members combatants",
+              "extremists attackers assailants bandits members combatants maoists naxals "
+              "naxalites islamists houthis guerrillas guerrilas",
     "militia": "militiamen militias militiamen vigilantes",
     "government": "officials ministers lawmakers politicians diplomats legislators",
     "protesters": "protesters protestors demonstrators",
@@ -401,6 +402,12 @@ def _sector_of(head: Optional[str], mods: list[str], kind: str, quantity: Option
         return "military" if "war" in words else ("civilians" if head != "prisoners" else None)
     if head.endswith("militiamen") or head == "militiamen":
         return "militia"
+    if head in ("dead", "injured", "wounded", "missing") and words and (
+            words[-1] in _SECTOR_NOUNS or words[-1] in _SINGULAR_PERSON):
+        # "5 soldiers dead", "15 prisoners dead": the noun before the state names who.
+        before = _sector_of(words[-1], words[:-1], "person", quantity)
+        if before is not None:
+            return before
     if head in _SINGULAR_PERSON and head + "s" in _SECTOR_NOUNS:
         head = head + "s"
     if head in ("man", "woman", "child", "person", "boy", "girl", "baby"):
@@ -488,12 +495,17 @@ def _read_sentence(text: str, prev_text: str = "") -> list[_Read]:
         np_t = _trigger_in(text, n.end, r.np_end) if r.np_end > n.end else None
         post_adj = re.match(r"\s+(dead|injured|wounded|missing|homeless|hostage)\b",
                             text[r.np_end:r.np_end + 14])
-        if np_t:
+        # The state told right after the phrase outranks one its noun implies: "leaving 15
+        # prisoners dead" counts the dead, not the detained.
+        post_t = _trigger_in(text, r.np_end + post_adj.start(1), r.np_end + post_adj.end(1)) \
+            if post_adj else None
+        if post_t is None and r.head in ("dead", "injured", "wounded", "missing") \
+                and text[:r.np_end].lower().endswith(r.head) and r.np_end - len(r.head) > n.end:
+            post_t = _trigger_in(text, r.np_end - len(r.head), r.np_end)
+        if post_t:
+            r.quantity, r.trigger, r.trigger_kind = post_t[0], (post_t[1], post_t[2]), "np"
+        elif np_t:
             r.quantity, r.trigger, r.trigger_kind = np_t[0], (np_t[1], np_t[2]), "np"
-        elif post_adj:
-            t = _trigger_in(text, r.np_end + post_adj.start(1), r.np_end + post_adj.end(1))
-            if t:
-                r.quantity, r.trigger, r.trigger_kind = t[0], (t[1], t[2]), "np"
         if r.quantity is None:
             v = _verb_before(text, n.span_start)
             if v:

@@ -80,6 +80,12 @@ LEXICON: dict[str, list[str]] = {
         r"kill(?:s|ed|ing)?", r"shot dead", r"gunned down", r"massacre[sd]?", r"executed",
         r"executions?", r"murder(?:s|ed|ing)?", r"beheaded", r"slain", r"slaughter(?:ed)?",
         r"shot (?:and (?:killed|wounded|injured) )?(?:\w+ )?(?:civilians|people|villagers|protesters|demonstrators|men|women)",
+        # "shot a shopkeeper", "shot two police officers": a person shot, whoever the shooter
+        r"shot (?:a|an|the|two|three|four|five|six|seven|eight|nine|ten|\d+|several|at least \d+) (?:[\w-]+ ){0,2}"
+        r"(?:shopkeepers?|traders?|vendors?|merchants?|drivers?|farmers?|teachers?|students?|journalists?|"
+        r"officers?|policem[ae]n|police officers?|soldiers?|guards?|man|woman|boy|girl|child|children|persons?|"
+        r"residents?|villagers?|workers?|leaders?|officials?|candidates?|mayors?|activists?|priests?|"
+        r"passengers?|bystanders?|migrants?|youths?|members?|brothers?|sons?|civilians?)\b",
         r"stabbed", r"hacked to death", r"assassinat(?:ed|ion|ions)", r"beat(?:en)? to death",
         r"(?:beat|hacked|stoned) (?:[\w-]+ ){1,4}to death", r"burn(?:ed|t) (?:[\w-]+ ){0,3}alive", r"lynch(?:ed|ing)", r"tortur(?:ed|e|ing)",
         r"dead", r"died", r"death toll", r"(?:the |in )deaths? of", r"lost their lives", r"(?:was|were|been|being|got) shot", r"shot (?:at|and)",
@@ -239,7 +245,7 @@ LEXICON: dict[str, list[str]] = {
     ],
     "CRIME": [
         r"cartels?", r"drug (?:traffick\w+|lords?|gangs?|smuggl\w+|dealers?|bust|haul|seizure)", r"narco\w*",
-        r"traffick(?:ers|ing|ed)", r"smuggl(?:ers|ing|ed)", r"gangs?(?:ters)?", r"extortion", r"mafia",
+        r"traffick(?:ers|ing|ed)", r"smuggl(?:ers|ing|ed)", r"gangs?(?:ters)?", r"extortion(?:ists?)?", r"mafia",
         r"organi[sz]ed crime", r"criminal (?:groups?|gangs?|networks?|organi[sz]ations?)", r"cocaine", r"heroin",
         r"methamphetamine", r"fentanyl", r"money laundering", r"hitmen", r"ransom", r"drug rings?", r"narcotics", r"anti-narcotics",
         r"(?:criminal |crime )?syndicates?", r"scam (?:compounds?|centres?|centers?|operations?|hubs?)",

@@ -49,8 +49,9 @@ def _decide_other(hit: TriggerHit, text: str, agent: str, patient: str, tok: Any
         if re.match(r"flood", low) and tok is not None and tok.pos_ == "VERB" and any(
                 c.dep_ == "nsubj" and not re.match(r"water|river|rain|sea|stream|dam", c.lemma_, re.I) for c in tok.children):
             return None                  # "flags flooded the square"
-        if re.match(r"flood", low) and re.search(r"flood(?:ed|ing|s)? (?:into|in|across|to|onto|through|back)\b", text[hit.start:hit.end + 12], re.I):
-            return None                  # "fighters flooded into Syria"
+        if re.match(r"flood", low) and (tok is None or tok.pos_ == "VERB") and re.search(
+                r"flood(?:ed|ing|s)? (?:into|in|across|to|onto|through|back)\b", text[hit.start:hit.end + 12], re.I):
+            return None                  # "fighters flooded into Syria"; not "floods in Kerala"
         if re.match(r"flood", low) and re.search(r"flood(?:s|ed)? (?:of|with) (?:\w+ ){0,2}(?:refugees|migrants|people|weapons|calls|requests)", text[hit.start:hit.end + 30], re.I):
             return None
         if re.match(r"storms?$", low) and re.search(r"storm of (?:criticism|protest)|desert storm|political storm", text, re.I):
