@@ -498,3 +498,16 @@ def test_roads_sealed_off_by_forces_are_a_change_of_activity(nlp):
 def test_tear_gas_fired_at_a_crowd_is_an_intervention_live_fire_is_excessive_force(nlp):
     assert top(nlp, "Police fired tear gas and water cannon at demonstrators in the capital.") == "protest_with_intervention"
     assert top(nlp, "Soldiers fired on the crowd of protesters in Mandalay.") == "excessive_force_against_protesters"
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("A Russian guided bomb hit an industrial facility in Zaporizhzhia, injuring 12 people.", ["air_drone_strike"]),
+    # The rally is what the gunman attacked; police firing on a march stays the protest's story.
+    ("A gunman opened fire at a political rally in Pennsylvania, killing one spectator.", ["attack"]),
+    ("Police opened fire on a march in Mandalay, killing three protesters.", ["excessive_force_against_protesters"]),
+    # Crime words that say who someone is, and drug production destroyed.
+    ("The United States announced sanctions on five Mexican nationals linked to the Sinaloa Cartel.", ["diplomacy"]),
+    ("The army said it had destroyed three clandestine drug laboratories in Sinaloa.", ["organized_crime"]),
+])
+def test_weapons_targets_and_crime_words(nlp, text, expected):
+    assert sorted(set(_types(nlp, text))) == expected

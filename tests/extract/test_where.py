@@ -164,3 +164,11 @@ def test_a_country_in_a_body_s_name_is_not_the_venue():
                     "Police fired tear gas at demonstrators trying to reach Kenyatta Avenue, the Law "
                     "Society of Kenya said.", published="2025-07-08")
     assert ("protest_with_intervention", "Nairobi") in got, got
+
+
+def test_a_town_named_only_to_place_a_village_is_no_second_venue():
+    got = places_of("Russian forces captured the village of Novoekonomichne near Pokrovsk, the "
+                    "Russian defence ministry said.", published="2025-07-16")
+    assert got == [("non_state_actor_overtakes_territory", "Novoekonomichne")]
+    got = places_of("Troops clashed in Bakhmut and near Avdiivka on Monday.", published="2025-07-16")
+    assert sorted(name for _, name in got) == ["Avdiivka", "Bakhmut"]

@@ -40,7 +40,9 @@ for _sector, _words in {
                  "migrants families inhabitants worshippers pilgrims farmers patients hostages "
                  "captives teenagers babies infants pupils teachers doctors nurses medics "
                  "aid workers volunteers shoppers mourners guests fishermen herders traders "
-                 "individuals foreigners nationals citizens evacuees survivors locals",
+                 "individuals foreigners nationals citizens evacuees survivors locals "
+                 "spectators onlookers bystanders attendees supporters voters congregants "
+                 "parishioners customers diners commuters",
     "military": "soldiers troops servicemen servicemembers personnel marines paratroopers "
                 "sailors pilots conscripts recruits guards servicewomen commandos crew "
                 "crewmen officers",
@@ -61,7 +63,8 @@ _SINGULAR_PERSON = ("person", "man", "woman", "child", "boy", "girl", "civilian"
                     "policeman", "officer", "journalist", "resident", "passenger", "worker",
                     "teenager", "student", "farmer", "guard", "fighter", "militant",
                     "serviceman", "pilot", "baby", "doctor", "nurse", "volunteer", "member",
-                    "prisoner", "hostage", "personnel", "elder", "villager")
+                    "prisoner", "hostage", "personnel", "elder", "villager", "spectator",
+                    "bystander", "onlooker")
 # Trades that head a counted phrase ("killing one engineer"). Kept out of the singular tolls
 # above: "a British engineer was killed" tells a story's victim more often than a tally.
 _TRADES = frozenset(("engineer", "technician", "contractor", "employee", "driver", "trader",

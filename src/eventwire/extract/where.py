@@ -304,6 +304,8 @@ _REFERENCE_BEFORE = re.compile(
     rf"\b{_BEARING}\s+of\s+(?:the\s+(?:capital|city|town|village|port)\s+(?:of\s+)?)?$", re.I)
 
 
+_NEAR_BETWEEN = re.compile(r"^,?\s*(?:near|outside|close to|not far from|on the outskirts of)\s+"
+                           r"(?:the\s+(?:city|town|village|port)\s+of\s+)?$", re.I)
 _APPOSED_BEFORE = re.compile(r"^,\s*(?:(?:a|an|the)\s+[\w\s-]{0,30}?)?$")
 _APPOSED_AFTER = re.compile(r"^,?\s*(?:(?:lies|is|sits)\s+)?(?:the\s+(?:city|town|village|port)\s+of\s+)?$", re.I)
 
@@ -316,6 +318,12 @@ def _reference_point(sentence: Sentence, loc: Location, others: list[Location]) 
         return False
     base = sentence.start
     before = sentence.text[:loc.evidence.start - base]
+    for o in others:
+        # "the village of Novoekonomichne near Pokrovsk": the second town only places the first.
+        if o is not loc and o.evidence is not None and o.precision == 1 and loc.precision in (1, 2) \
+                and o.evidence.end <= loc.evidence.start \
+                and _NEAR_BETWEEN.match(sentence.text[o.evidence.end - base:loc.evidence.start - base]):
+            return True
     m = _REFERENCE_BEFORE.search(before[-60:])
     if m is None:
         return False
@@ -451,6 +459,7 @@ def pick_places(ctx: ArticleContext, sentence: Sentence, mention, agent_span,
             sentence.text[:loc.evidence.start - sentence.start]) or _inside_named_region(sentence, loc, locs))]
     if not locs:
         return []
+    locs = _drop_reference_points(sentence, locs)   # again: an unlisted village may be the one placed
     locs = [_as_settlement(ctx, sentence, loc) for loc in locs
             if loc.precision != 3 or _locative(sentence, loc)]
     locs = _shared_kind(sentence, locs)

@@ -50,6 +50,8 @@ _PROTEST_TYPES = {"peaceful_protest", "protest_with_intervention", "excessive_fo
 def _weapon_named(etype: str, text: str) -> bool:
     """Can the sentence's own words carry this type? Weapon types need their weapon, protest
     types a protest."""
+    if etype == "excessive_force_against_protesters" and not (cue("state", text) or cue("police", text)):
+        return False             # force on a crowd is the state's; a gunman at a rally attacks it
     if etype in _PROTEST_TYPES:
         return _protest_context(text) or cue("protesters", text)
     name = _WEAPON_CUE.get(etype)

@@ -64,6 +64,25 @@ def _doer_acted_on(c: _Candidate, cands: list[_Candidate]) -> bool:
         o is not c and o.token is not None and o.token.i in (gov.i, tok.head.i) for o in cands)
 
 
+_TIE_WORDS = {"link", "tie", "affiliate", "belong", "connect", "associate"}
+
+
+def _describes_someone(c: _Candidate) -> bool:
+    """"sanctions on five nationals linked to the Sinaloa Cartel": the crime word says who
+    someone is, not a crime committed."""
+    tok = c.token
+    if tok is None or c.hit.frame != "CRIME":
+        return False
+    cur = tok
+    for _ in range(4):
+        cur = cur.head
+        if cur.lemma_.lower() in _TIE_WORDS and cur.dep_ in ("acl", "relcl", "amod"):
+            return True
+        if cur.head.i == cur.i:
+            break
+    return False
+
+
 _WEAPON_FRAMES = {"GRENADE": "grenade", "EXPLODE": "remote_explosive", "SUICIDE": "suicide_bomb",
                   "CHEM": "chemical_weapon", "AIR": "air_drone_strike", "SHELL": "shelling_artillery_missile"}
 
@@ -72,6 +91,20 @@ def _names_its_weapon(c: _Candidate) -> bool:
     """The trigger is the weapon word itself ("a grenade"), not a verb the weapon typed ("hit"):
     the happening is told where its weapon is named."""
     return _WEAPON_FRAMES.get(c.hit.frame) == c.type
+
+
+def _gathering_attacked(c: _Candidate, cands: list[_Candidate]) -> bool:
+    """"A gunman opened fire at a political rally": the gathering is what was attacked, not a
+    protest told. (Police firing on a march stays a protest type: the crowd's own story.)"""
+    tok = c.token
+    if tok is None or c.hit.frame != "PROTEST" or c.type not in ("peaceful_protest", "protest_with_intervention") \
+            or tok.dep_ not in ("dobj", "pobj"):
+        return False
+    govs = {tok.head.i, tok.head.head.i}
+    return any(o is not c and o.token is not None and o.type in _VIOLENT and o.token.i in govs
+               and not triggers.cue("state", o.sentence_text[o.agent[0]:o.agent[1]] if o.agent else "")
+               and not triggers.cue("police", o.sentence_text[o.agent[0]:o.agent[1]] if o.agent else "")
+               for o in cands)
 
 
 def _merge(cands: list[_Candidate]) -> list[_Candidate]:
@@ -103,6 +136,7 @@ def _merge(cands: list[_Candidate]) -> list[_Candidate]:
         keep.append(c)
     if not keep and cands:
         keep = cands
+    keep = [c for c in keep if not _gathering_attacked(c, keep)] or keep
     # Weapon-specific types absorb generic violence typed in the same sentence.
     types_present = {c.type for c in keep}
     specific = types_present & set(_WEAPON_TYPES)
@@ -125,7 +159,7 @@ def _merge(cands: list[_Candidate]) -> list[_Candidate]:
     if any(c.hit.frame != "CRIME" for c in keep):
         keep = [c for c in keep if not (c.hit.frame == "CRIME" and (any(
             p[0] <= c.hit.start < p[1] for p in acted_on) or _names_the_victims(c.token))
-            or _doer_acted_on(c, keep))] or keep
+            or _doer_acted_on(c, keep) or _describes_someone(c))] or keep
     # Protest types: the most specific one describes the whole protest.
     protest_rank = ["excessive_force_against_protesters", "protest_with_intervention", "violent_demonstration", "peaceful_protest"]
     present = [t for t in protest_rank if any(c.type == t for c in keep)]

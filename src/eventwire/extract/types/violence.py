@@ -253,6 +253,10 @@ def _decide_violence(hit: TriggerHit, text: str, agent: str, patient: str, tok: 
                                                or f == "KILL" and not re.match(r"dead|died|death|lost", low)):
         return None                  # "died in hospital", "damaged the economy"
     if f == "DAMAGE" and not _weapon_type(text, trig):
+        if re.search(r"\b(?:drug|cocaine|heroin|meth(?:amphetamine)?|fentanyl|narcotics?)\s+"
+                     r"(?:\w+\s+)?(?:lab(?:oratorie)?s?|laboratory|factor(?:y|ies)|plantations?|crops?|fields?)\b|"
+                     r"\b(?:coca|poppy|opium|cannabis|marijuana)\s+(?:crops?|fields?|plantations?)\b", patient or text, re.I):
+            return "organized_crime", 0.6, "drug production destroyed", ["organized_crime", "looting_property_destruction"]
         if _protest_context(text):
             return "violent_demonstration", 0.5, "protesters destroyed property", ["violent_demonstration", "looting_property_destruction"]
         return "looting_property_destruction", 0.5, "armed actor destroyed property", ["looting_property_destruction", "armed_clash"]
