@@ -46,3 +46,25 @@ def test_people_introduced_with_nationality_and_title_are_remembered():
 def test_unknown_phrase_stays_unknown():
     a = resolve_actor("the attackers")
     assert a.country is None and a.sector == "unknown"
+
+
+@pytest.mark.parametrize("text,country,sector", [
+    ("ICE agents", None, "police"),
+    ("The Pakistani Taliban", "PAK", "rebels"),
+    ("the Taliban", "AFG", "rebels"),
+    ("Unidentified gunmen", None, "unknown"),
+    ("gunmen", None, "rebels"),
+])
+def test_agents_named_groups_and_unnamed_gunmen(text, country, sector):
+    actor = resolve_actor(text)
+    assert (actor.country, actor.sector) == (country, sector)
+
+
+def test_the_struck_and_the_doer_come_from_the_toll_clause():
+    from eventwire.extract.pipeline import extract_text
+    strike = extract_text("A Turkish drone strike killed three PKK fighters near Sidakan, Iraq, on Tuesday.",
+                          published="2025-07-15").events
+    assert [(e.type, e.actor2.sector if e.actor2 else None) for e in strike] == [("air_drone_strike", "rebels")]
+    crime = extract_text("Gunmen from the Sinaloa Cartel killed five people at a party in Culiacán, Mexico.",
+                         published="2025-07-15").events
+    assert crime and crime[0].actor1 is not None and crime[0].actor1.name == "Gunmen"

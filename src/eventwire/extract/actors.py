@@ -19,6 +19,7 @@ _SECTOR_WORDS: list[tuple[str, str]] = [
     ("security forces", "military"), ("armed forces", "military"), ("air force", "military"),
     ("national guard", "military"), ("border guard", "military"), ("special forces", "military"),
     ("riot police", "police"), ("police officer", "police"), ("law enforcement", "police"),
+    ("agents", "police"), ("border patrol", "police"), ("immigration officers", "police"),
     ("foreign minister", "government"), ("prime minister", "government"),
     ("security council", "government"), ("general assembly", "government"),
     ("peacekeepers", "military"), ("troops", "military"), ("soldiers", "military"),
@@ -81,7 +82,7 @@ _SECTOR_RE = [(re.compile(rf"\b{re.escape(k)}\b", re.I), s) for k, s in _SECTOR_
 # Well-known non-state armed groups: name pattern -> (sector, home country or None).
 _GROUPS: list[tuple[str, str, Optional[str]]] = [
     (r"islamic state|\bisis\b|\bisil\b|\bdaesh\b|\bis\b(?= fighters| militants)", "rebels", None),
-    (r"taliban", "rebels", "AFG"), (r"al[- ]shabaa?b", "rebels", "SOM"),
+    (r"pakistani taliban", "rebels", "PAK"), (r"taliban", "rebels", "AFG"), (r"al[- ]shabaa?b", "rebels", "SOM"),
     (r"boko haram", "rebels", "NGA"), (r"\biswap\b", "rebels", "NGA"),
     (r"hamas", "rebels", "PSE"), (r"islamic jihad", "rebels", "PSE"),
     (r"hezbollah|hizbullah", "rebels", "LBN"), (r"houthis?|ansar allah", "rebels", "YEM"),
@@ -271,6 +272,8 @@ def resolve_actor(name: str, book: Optional[ActorBook] = None, evidence: Optiona
         sector = sector or person[1]
     if sector is None:
         sector = sector_of(text)
+        if sector == "rebels" and re.search(r"\b(?:unidentified|unknown)\b", low):
+            sector = "unknown"       # "unidentified gunmen": no side is named
     if country is None:
         bare = re.sub(r"^(the)\s+", "", low).rstrip("’'s")
         cap = _capitals().get(bare)

@@ -132,6 +132,15 @@ def _merge(cands: list[_Candidate]) -> list[_Candidate]:
                 and c.token.dep_ in ("ROOT", "conj") and c.type not in {p.type for p in violent_principal} \
                 and c.type in ("attack", "excessive_force_against_protesters", "organized_crime", "mob_violence")
             if not own_agent:
+                # "a drone strike killed three PKK fighters": who was killed is who was struck;
+                # "gunmen from the cartel killed five": who killed is who did it.
+                if c.hit.frame in ("KILL", "WOUND"):
+                    host = next((p for p in violent_principal if p.patient is None), None)
+                    if host is not None and c.patient is not None:
+                        host.patient = c.patient
+                    host = next((p for p in violent_principal if p.agent is None and p.type == c.type), None)
+                    if host is not None and c.agent is not None:
+                        host.agent = c.agent
                 continue
         keep.append(c)
     if not keep and cands:
