@@ -163,3 +163,16 @@ def test_a_later_toll_of_the_same_attack_is_not_a_new_event():
 def test_deaths_are_told_of_disasters_and_protests_too(text, kind, dead):
     events = extract_text(text, published="2025-07-16").events
     assert [(e.type, e.fatalities) for e in events] == [(kind, dead)]
+
+
+def test_a_headline_retelling_the_body_is_one_event_with_the_body_s_day_and_place():
+    text = ("Air strike on village market kills 24 in Sagaing\n\n"
+            "MANDALAY, March 5 - A military air strike hit a crowded market in Kani township of "
+            "Sagaing Region on Monday, killing 24 people, residents said.\n"
+            "Residents said the jets returned twice.\n"
+            "The military did not comment.\n"
+            "Aid groups said the wounded were taken to Monywa.")
+    x = extract_text(text, published="2025-03-05")
+    strikes = [e for e in x.events if e.type == "air_drone_strike"]
+    assert len(strikes) == 1, [(e.type, e.location.name if e.location else None, e.date) for e in x.events]
+    assert strikes[0].date == "2025-03-03" and strikes[0].fatalities == 24

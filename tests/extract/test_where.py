@@ -172,3 +172,19 @@ def test_a_town_named_only_to_place_a_village_is_no_second_venue():
     assert got == [("non_state_actor_overtakes_territory", "Novoekonomichne")]
     got = places_of("Troops clashed in Bakhmut and near Avdiivka on Monday.", published="2025-07-16")
     assert sorted(name for _, name in got) == ["Avdiivka", "Bakhmut"]
+
+
+@pytest.mark.parametrize("text,name,country", [
+    # A unit named "of" the region after it lies in that region, not in a namesake abroad.
+    ("A military air strike hit a market in Kani township of Sagaing Region, Myanmar, on Monday, killing 24.",
+     "Kani", "MMR"),
+    # A trailing connector belongs to the name: "Campo Dos" is not Portugal's "Campo".
+    ("Troops of the National Army regained control of the village of Campo Dos, municipality of "
+     "Tibu, in the Catatumbo region, Norte de Santander, on 1 February.", "Campo Dos", "COL"),
+    # The kind word after a name makes it the village; "Mangu Local Government Area" is no town.
+    ("At least 27 people were killed when armed men attacked Kwahaslalek village in Mangu Local "
+     "Government Area of Plateau State, Nigeria, on Sunday.", "Kwahaslalek", "NGA"),
+])
+def test_villages_and_townships_the_gazetteer_lacks(text, name, country):
+    events = extract_text(text, published="2025-02-03").events
+    assert [(e.location.name, e.location.country) for e in events] == [(name, country)]

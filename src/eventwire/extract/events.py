@@ -476,10 +476,59 @@ def fill_unsigned_blows(ctx: ArticleContext, events: list[Event]) -> list[Event]
     return events
 
 
+def _headline_end(ctx: ArticleContext) -> Optional[int]:
+    """Where the headline ends, when the text opens with one: the article's title, or a short
+    first line with no full stop ("Air strike on Sagaing market kills 24")."""
+    if not ctx.sentences:
+        return None
+    first = ctx.sentences[0]
+    text = first.text.strip()
+    title = (ctx.article.title or "").strip()
+    if title and len(title) >= 12 and ctx.text.lstrip().startswith(title):
+        return ctx.text.index(title) + len(title)
+    if len(text) <= 160 and not re.search(r"[.!?…”\"]\s*$", text) and len(ctx.sentences) > 3:
+        return first.end
+    return None
+
+
+def _same_area(a: Optional[Location], b: Optional[Location]) -> bool:
+    if a is None or b is None:
+        return a is None and b is None
+    if a.name.lower() == b.name.lower():
+        return True
+    if a.country != b.country:
+        return False
+    return bool(a.admin1 and a.admin1 == b.admin1) or a.precision == 3 or b.precision == 3
+
+
+def absorb_headline(ctx: ArticleContext, events: list[Event]) -> list[Event]:
+    """A headline retells what the body tells with its own day and place ("... kills 24" is
+    the strike of Monday in the body): the body's telling is the record, the headline's only
+    fills what the body leaves unsaid."""
+    end = _headline_end(ctx)
+    if end is None:
+        return events
+    body = [e for e in events if e.evidence.start >= end]
+    out = []
+    for ev in events:
+        if ev.evidence.start >= end:
+            out.append(ev)
+            continue
+        twin = next((b for b in body if b.type == ev.type and _same_area(ev.location, b.location)), None)
+        if twin is None:
+            out.append(ev)
+            continue
+        for f in ("actor1", "actor2", "fatalities", "injured"):
+            if getattr(twin, f) is None and getattr(ev, f) is not None:
+                setattr(twin, f, getattr(ev, f))
+        twin.why.append("also told in the headline")
+    return out
+
+
 def assemble(ctx: ArticleContext) -> list[Event]:
     events: list[Event] = []
     for sentence in ctx.sentences:
         if sentence.doc is None:
             continue
         events.extend(_one_per_place(events_in_sentence(ctx, sentence)))
-    return fill_unsigned_blows(ctx, merge_within_article(events))
+    return fill_unsigned_blows(ctx, merge_within_article(absorb_headline(ctx, events)))

@@ -768,6 +768,8 @@ class _Finder:
                 if any(w not in _DIRECTIONS and w not in _CONNECTORS and w != kind_inside
                        for w in rest):
                     continue
+                if b < j and self.toks[j].low in _CONNECTORS:
+                    continue            # "Campo Dos": a connector ends no name, it is part of one
                 if self._try_span(a, b, kind_inside, vetoes):
                     return
 
@@ -956,7 +958,8 @@ class _Finder:
             town, area = a.location, b.location
             gap = self.text[a.end:b.start]
             # "Hays district in Hodeidah province": a district placed by the province after it.
-            placed_in = re.fullmatch(r"\s+in\s+(?:the\s+)?", gap) is not None and area.precision == REGION
+            # So is "Kani township of Sagaing Region".
+            placed_in = _PLACED_IN.fullmatch(gap) is not None and area.precision == REGION
             if area.country is None or not (
                     (town.precision == TOWN and re.fullmatch(r",\s*", gap))
                     or (town.precision in (TOWN, REGION) and placed_in)):
@@ -980,10 +983,19 @@ class _Finder:
                       and (area.precision == COUNTRY or p.admin1 == area.admin1)]
             if inside:
                 a.location = inside[0].location(town.name, precision=TOWN, evidence=ev)
+            elif placed_in and town.precision == TOWN:
+                # A town the gazetteer lacks in that region: its name, the region's admin1.
+                a.location = Location(name=town.name, admin1=area.admin1, country=area.country,
+                                      precision=TOWN, geonameid=None, evidence=ev)
             else:
                 a.location = Location(name=town.name, admin1=area.admin1, country=area.country,
                                       lat=area.lat, lon=area.lon, precision=area.precision,
                                       geonameid=None, evidence=ev)
+
+
+_UNIT_KIND = (r"(?:township|district|county|municipality|sub-?district|tehsil|taluka|commune|department|"
+              r"prefecture|local government area|lga|area|neighbou?rhood|village|town|city)")
+_PLACED_IN = re.compile(rf"\s+(?:{_UNIT_KIND}\s+)?in\s+(?:the\s+)?|\s+{_UNIT_KIND}\s+of\s+(?:the\s+)?", re.I)
 
 
 def _candidates(text: str, offset: int, ents: Optional[Sequence[Ent]],

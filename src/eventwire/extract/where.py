@@ -84,6 +84,9 @@ _UNLISTED = re.compile(r"\b(?i:in|at|near|outside|around|through|the (?:[a-z-]+ 
                        r"(?:outskirts|edge|suburbs?|centre|center) of|"
                        r"(?:assault|attack|advance|offensive|push|strikes?|raid|march) on)"
                        r"\s+((?:al-|el-)?[A-Z][\w’'\-]+(?:\s+(?:al-|el-)?[A-Z][\w’'\-]+)?)")
+# "Kwahaslalek village", "Kani township": the kind word after the name makes it a place.
+_KIND_AFTER = re.compile(r"\b((?:al-|el-)?[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+)?)\s+"
+                         r"(?:village|hamlet|township|settlement|camp)\b")
 _NOT_PLACES = re.compile(r"^(?:January|February|March|April|May|June|July|August|September|October|"
                          r"November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
                          r"Sunday|Parliament|Congress|Senate|Nato|NATO|The|This|That|Government|"
@@ -94,18 +97,27 @@ _NOT_PLACES = re.compile(r"^(?:January|February|March|April|May|June|July|August
 _NAMED_SETTLEMENT = re.compile(r"\bthe (?:[a-z-]+ ){0,2}(?:town|village|city|camp|hamlet|outskirts|edge|suburbs?) of\s+$", re.I)
 
 
-def _inside_named_region(sentence: Sentence, loc: Location, listed: list[Location]) -> bool:
+def _region_holding(sentence: Sentence, loc: Location, listed: list[Location]) -> Optional[Location]:
     """"around Kalembe in North Kivu", "Baghuz, Deir ez-Zor": a name placed inside a region the
-    gazetteer knows is a settlement there."""
+    gazetteer knows is a settlement there; the region, or None."""
     if loc.evidence is None:
-        return False
+        return None
     for region in listed:
         if region.precision != 2 or region.evidence is None:
             continue
         gap = sentence.text[loc.evidence.end - sentence.start:region.evidence.start - sentence.start]
-        if re.fullmatch(r"\s*(?:,|in|of)\s+(?:the\s+)?", gap):
-            return True
-    return False
+        if re.fullmatch(r"\s*(?:,|in|of)\s+(?:the\s+)?", gap) or _UNIT_OF.fullmatch(gap):
+            return region
+    return None
+
+
+def _inside_named_region(sentence: Sentence, loc: Location, listed: list[Location]) -> bool:
+    return _region_holding(sentence, loc, listed) is not None
+
+
+# "Kani township of Sagaing Region", "Kwahaslalek village in Mangu": the unit word between.
+_UNIT_OF = re.compile(r"\s+(?:township|district|county|municipality|sub-?district|tehsil|village|"
+                      r"hamlet|town|camp|area)\s+(?:of|in)\s+(?:the\s+)?", re.I)
 
 
 def _named_as_person(text: str, name: str) -> bool:
@@ -143,12 +155,16 @@ def _unlisted_places(ctx: ArticleContext, text: str, offset: int) -> list[Locati
     from .countries import country_code
     from .gazetteer import get_gazetteer
     out = []
-    for m in _UNLISTED.finditer(text):
-        name = m.group(1)
+    kinded = list(_KIND_AFTER.finditer(text))
+    for m in [*_UNLISTED.finditer(text), *kinded]:
+        name = re.sub(r"\s+Local$", "", m.group(1))   # "Mangu Local Government Area"
         if re.search(r"['’]s?$", name):
             continue        # "in North Kivu's Walikale territory": it holds the place, it is not it
-        if _NOT_PLACES.match(name) or country_code(name) or _listed_here(ctx, name) \
-                or _named_as_person(ctx.text, name):
+        if _NOT_PLACES.match(name) or country_code(name):
+            continue
+        # A name followed by "village" or "township" is a place even where the gazetteer knows
+        # a namesake elsewhere or the tagger took it for a person.
+        if m not in kinded and (_listed_here(ctx, name) or _named_as_person(ctx.text, name)):
             continue
         s = offset + m.start(1)
         out.append(Location(name=name, country=main.country, precision=1,
@@ -455,8 +471,11 @@ def pick_places(ctx: ArticleContext, sentence: Sentence, mention, agent_span,
     else:
         # "in the village of Massasneh, in the north of Hama province": a settlement named as
         # such is the smallest place even where the gazetteer lacks it.
-        locs += [loc for loc in unlisted if loc.evidence is not None and (_NAMED_SETTLEMENT.search(
-            sentence.text[:loc.evidence.start - sentence.start]) or _inside_named_region(sentence, loc, locs))]
+        held = [(loc, _region_holding(sentence, loc, locs)) for loc in unlisted if loc.evidence is not None]
+        locs += [loc.model_copy(update={"admin1": region.admin1, "country": region.country or loc.country})
+                 if region is not None and not loc.admin1 else loc
+                 for loc, region in held if region is not None or _NAMED_SETTLEMENT.search(
+                     sentence.text[:loc.evidence.start - sentence.start])]
     if not locs:
         return []
     locs = _drop_reference_points(sentence, locs)   # again: an unlisted village may be the one placed
