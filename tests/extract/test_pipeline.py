@@ -176,3 +176,9 @@ def test_a_headline_retelling_the_body_is_one_event_with_the_body_s_day_and_plac
     strikes = [e for e in x.events if e.type == "air_drone_strike"]
     assert len(strikes) == 1, [(e.type, e.location.name if e.location else None, e.date) for e in x.events]
     assert strikes[0].date == "2025-03-03" and strikes[0].fatalities == 24
+
+
+def test_deaths_in_a_gunfight_with_a_cartel_are_its_fatalities():
+    x = extract_text("Mexican army troops exchanged gunfire with suspected cartel members in Culiacán "
+                     "on Tuesday, leaving four suspects dead.", published="2025-07-16")
+    assert [(e.type, e.fatalities) for e in x.events] == [("organized_crime", 4)]

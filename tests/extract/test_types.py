@@ -511,3 +511,15 @@ def test_tear_gas_fired_at_a_crowd_is_an_intervention_live_fire_is_excessive_for
 ])
 def test_weapons_targets_and_crime_words(nlp, text, expected):
     assert sorted(set(_types(nlp, text))) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Kurdish authorities said an explosive-laden drone crashed into the runway of Erbil airport.", ["air_drone_strike"]),
+    # Rebels raiding a police station attack it; police raiding a house arrest.
+    ("NPA rebels raided a police station in Negros Oriental.", ["armed_clash"]),
+    # An aid convoy is civilians; a military convoy is a side in a battle.
+    ("Gunmen ambushed a convoy carrying aid in South Darfur.", ["attack"]),
+    ("Militants ambushed a military convoy in Kidal.", ["armed_clash"]),
+])
+def test_drones_raids_and_convoys(nlp, text, expected):
+    assert sorted(set(_types(nlp, text))) == expected

@@ -188,3 +188,13 @@ def test_a_town_named_only_to_place_a_village_is_no_second_venue():
 def test_villages_and_townships_the_gazetteer_lacks(text, name, country):
     events = extract_text(text, published="2025-02-03").events
     assert [(e.location.name, e.location.country) for e in events] == [(name, country)]
+
+
+def test_the_demonym_capital_is_the_capital_city():
+    got = places_of("Demonstrators set fire to police vehicles and looted shops in the Bangladeshi "
+                    "capital on Sunday.", published="2025-07-16")
+    assert got == [("violent_demonstration", "Dhaka")]
+    # Named already: one place, not two.
+    got = places_of("Israeli warplanes struck Sanaa airport and power stations around the Yemeni "
+                    "capital on Tuesday.", published="2025-05-06")
+    assert len(got) == 1 and got[0][1].startswith("Sanaa")

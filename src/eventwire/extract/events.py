@@ -19,7 +19,7 @@ from .where import story_place  # noqa: F401  (the pipeline reads events.story_p
 
 _VIOLENT_PARENTS = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
 _HARMFUL_PARENTS = {"Protests", "Riots"}
-_DISASTERS = {"natural_disaster", "man_made_disaster"}
+_DISASTERS = {"natural_disaster", "man_made_disaster", "organized_crime"}   # deaths told of them too
 _LOCAL_SECTORS = {"civilians", "rebels", "militia", "police", "protesters", "rioters"}
 _PRONOUNS = {"it", "they", "he", "she", "we", "i", "them", "this", "that", "which", "who",
              "its", "their", "his", "her", "both", "one", "some", "others"}

@@ -54,7 +54,7 @@ for _sector, _words in {
     "government": "officials ministers lawmakers politicians diplomats legislators",
     "protesters": "protesters protestors demonstrators",
     "rioters": "rioters looters",
-    "unknown": "deaths fatalities bodies dead victims casualties others those lives",
+    "unknown": "deaths fatalities bodies dead victims casualties others those lives suspects",
     "_singular": "",
 }.items():
     for _w in _words.split():

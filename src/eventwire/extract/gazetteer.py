@@ -481,6 +481,7 @@ class Gazetteer:
                 self._countries[p[1]] = i
         self._admin1: dict[tuple[str, str], int] = {
             (p[1], p[8]): i for i, p in enumerate(self._places) if p[6] == REGION}
+        self._capitals: Optional[dict[str, int]] = None
 
     def __len__(self) -> int:
         return len(self._places)
@@ -618,6 +619,14 @@ class Gazetteer:
 
     def country(self, iso3: str) -> Optional[Place]:
         i = self._countries.get(iso3)
+        return self._place(i) if i is not None else None
+
+    def capital(self, iso3: str) -> Optional[Place]:
+        """The country's capital city ("the Bangladeshi capital")."""
+        if self._capitals is None:
+            self._capitals = {p[1]: i for i, p in enumerate(self._places)
+                              if p[6] == TOWN and len(p) > 9 and p[9]}
+        i = self._capitals.get(iso3)
         return self._place(i) if i is not None else None
 
     def admin1_place(self, iso3: str, admin1_code: str) -> Optional[Place]:

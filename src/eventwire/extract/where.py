@@ -451,11 +451,31 @@ def _nearest_to(mention, locs: list[Location], sentence: Sentence) -> Optional[L
     return min(after or same_clause or placed, key=distance)
 
 
+_CAPITAL_PHRASE = re.compile(r"\bthe ([A-Z][a-z]+) capital\b(?!\s+(?:city\s+)?of\b)")
+
+
+def _capital_phrases(sentence: Sentence) -> list[Location]:
+    """"in the Bangladeshi capital": the capital of the country the demonym names."""
+    from .countries import country_code
+    from .gazetteer import get_gazetteer
+    out = []
+    for m in _CAPITAL_PHRASE.finditer(sentence.text):
+        iso3 = country_code(m.group(1), demonyms=True)
+        place = get_gazetteer().capital(iso3) if iso3 else None
+        if place is not None:
+            s = sentence.start + m.start()
+            out.append(place.location(precision=1, evidence=Evidence(text=m.group(0), start=s, end=s + len(m.group(0)))))
+    return out
+
+
 def pick_places(ctx: ArticleContext, sentence: Sentence, mention, agent_span,
                 acts: int = 1) -> list[Location]:
     locs = [loc for loc in sentence_places(ctx, sentence)
             if not _inside(loc, agent_span, sentence) and not _speaks(sentence, loc)
             and not _origin(sentence, loc) and not _in_body_name(sentence, loc)]
+    named = " ".join(loc.name.lower() for loc in locs)
+    locs += [loc for loc in _capital_phrases(sentence) if not _inside(loc, agent_span, sentence)
+             and loc.name.lower() not in named]     # "Sanaa airport ... the Yemeni capital": one place
     kept = [loc for loc in locs if not _names_another_happening(sentence, loc, mention.trigger)]
     if kept:
         locs = kept

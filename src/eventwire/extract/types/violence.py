@@ -193,8 +193,9 @@ def _decide_violence(hit: TriggerHit, text: str, agent: str, patient: str, tok: 
         return "armed_clash", 0.6, "siege", ["armed_clash", "attack"]
     if f == "CLASH" and re.match(r"stormed", low) and _protest_context(text):
         return "violent_demonstration", 0.75, "protesters stormed", ["violent_demonstration", "armed_clash"]
-    if f == "CLASH" and re.match(r"stormed|ambush", low) and patient and cue("civilians", patient) \
-            and not cue("military_target", patient) and not cue("military_target", _after(text, hit.end, 9)):
+    if f == "CLASH" and re.match(r"stormed|ambush", low) and patient \
+            and (cue("civilians", patient) or cue("civilians", _after(text, hit.end, 6))) \
+            and not cue("military_target", _after(text, hit.end, 9)):
         # "ambushed a bus carrying soldiers" is a battle; "stormed a hotel" an attack.
         return "attack", 0.7, "armed men stormed a civilian place", ["attack", "armed_clash"]
     national = tok is not None and any(c.ent_type_ == "NORP" for c in tok.children)
@@ -202,7 +203,8 @@ def _decide_violence(hit: TriggerHit, text: str, agent: str, patient: str, tok: 
             and not (re.match(r"strikes?$", low) and re.match(r"\s+(?:on|against)\s", text[hit.end:hit.end + 10])) and not (
             cue("armed", text) or cue("shell", text) or cue("air", text) or cue("remote", text)):
         return None                  # "struck a deal", "hit by inflation"
-    if f == "STRIKE" and low.startswith("raid") and cue("police", text) and not cue("lethal", text):
+    if f == "STRIKE" and low.startswith("raid") and cue("police", agent or text) and not cue("lethal", text) \
+            and not (agent and (cue("nonstate", agent) and not cue("police", agent))):
         return "arrests", 0.55, "police raid", ["arrests", "armed_clash", "attack"]
     if f in ("SHELL", "AIR", "STRIKE", "EXPLODE") and cue("chem", text):
         return "chemical_weapon", 0.85, "chemical agent delivered", ["chemical_weapon", f == "AIR" and "air_drone_strike" or "shelling_artillery_missile"]
