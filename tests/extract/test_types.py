@@ -523,3 +523,11 @@ def test_weapons_targets_and_crime_words(nlp, text, expected):
 ])
 def test_drones_raids_and_convoys(nlp, text, expected):
     assert sorted(set(_types(nlp, text))) == expected
+
+
+def test_a_counted_happening_is_news_and_seized_drugs_are_crime(nlp):
+    assert _types(nlp, "Human rights groups documented the rape of 12 women by armed men in Churachandpur.") \
+        == ["sexual_violence"]
+    assert _types(nlp, "The killing of the journalist shocked the country.") == []
+    assert _types(nlp, "Authorities seized 1.2 tonnes of cocaine hidden in a banana shipment in Guayaquil.") \
+        == ["organized_crime"]

@@ -118,7 +118,7 @@ def _unreportable(tok: Any, hit: TriggerHit, prior: set[str]) -> Optional[str]:
         if _accused_act(tok):
             return None                  # codebook 3.6: the act an accusation names is coded too
         plural_bare = tok.tag_ in ("NNS", "NNPS") and not any(c.dep_ in ("det", "nummod") for c in tok.children)
-        if role == "reference" and definite:
+        if role == "reference" and definite and not _counted(tok):
             return "definite reference"
         if role == "reference" and prior & _VIOLENT_PARENTS and not _anchored(tok):
             return "reference to a happening told before"
@@ -204,6 +204,14 @@ def _anchored(tok: Any) -> bool:
         if c.dep_ in ("relcl", "acl"):
             return True
     return any(_DAY_WORDS.match(t.text) for t in tok.subtree)
+
+
+def _counted(tok: Any) -> bool:
+    """"documented the rape of 12 women": a happening told with a count of its victims is news
+    however it is introduced."""
+    return any(c.dep_ == "prep" and c.lower_ == "of" and any(
+        g.dep_ == "pobj" and (g.like_num or any(n.dep_ == "nummod" for n in g.children)) for g in c.children)
+        for c in tok.children)
 
 
 def _own_place(tok: Any) -> bool:

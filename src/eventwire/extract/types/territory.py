@@ -77,6 +77,8 @@ def _decide_territory(hit: TriggerHit, text: str, agent: str, patient: str, tok:
         if f == "CAPTURE" and re.match(r"seiz|captur", low) and re.search(
                 r"^\W*(?:\w+\W+){0,4}(?:vehicles?|equipment|tanks?|armou?r|hardware|drones?|aircraft|helicopters?)\b", obj, re.I):
             return "disrupted_weapons_use", 0.6, "military equipment captured", ["disrupted_weapons_use"]
+        if f == "CAPTURE" and re.match(r"seiz|confiscat", low) and cue("drugs", obj):
+            return "organized_crime", 0.75, "drugs seized", ["organized_crime"]
         if f == "CAPTURE" and re.match(r"seiz|confiscat", low) and re.search(
                 r"\b(?:villas?|yachts?|assets|property|properties|accounts?|funds|mansions?|jets?|estates?|drives|documents|"
                 r"computers|grain|food|tonnes|shipments?|cargo|goods|oil|money|cash)\b", obj, re.I):
