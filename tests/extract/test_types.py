@@ -531,3 +531,16 @@ def test_a_counted_happening_is_news_and_seized_drugs_are_crime(nlp):
     assert _types(nlp, "The killing of the journalist shocked the country.") == []
     assert _types(nlp, "Authorities seized 1.2 tonnes of cocaine hidden in a banana shipment in Guayaquil.") \
         == ["organized_crime"]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Moldova expelled a Russian diplomat over alleged interference in its elections.", ["diplomacy"]),
+    # The missile shot down names what was stopped, not a strike told.
+    ("Ukraine's air defences shot down a cruise missile over Kyiv overnight.", ["disrupted_weapons_use"]),
+    ("Russia fired 40 missiles at Kyiv overnight, and air defences shot down 30 of them.",
+     ["disrupted_weapons_use", "shelling_artillery_missile"]),
+    # A storm named by its name is still the storm.
+    ("Cyclone Chido killed at least 94 people in northern Mozambique, the government said.", ["natural_disaster"]),
+])
+def test_expulsions_interceptions_and_named_storms(nlp, text, expected):
+    assert sorted(set(_types(nlp, text))) == expected

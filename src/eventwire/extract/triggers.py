@@ -180,7 +180,7 @@ LEXICON: dict[str, list[str]] = {
     "DIPLO": [
         r"talks", r"negotiat(?:ions|ed|ing|ors?)", r"met(?: with)?", r"meetings?", r"summit",
         r"visit(?:ed|s|ing)?", r"sanction(?:s|ed|ing)?", r"condemn(?:ed|s|ing|ation)",
-        r"expell?(?:ed|s|ing)? (?:[\w’'-]+ ){0,4}(?:diplomats|ambassadors?|envoys?|attach[eé]s?|consuls?)", r"recall(?:ed)? (?:its|their) ambassadors?",
+        r"expell?(?:ed|s|ing)? (?:[\w’'-]+ ){0,4}(?:diplomats?|ambassadors?|envoys?|attach[eé]s?|consuls?)", r"recall(?:ed)? (?:its|their) ambassadors?",
         r"summon(?:ed|s)? (?:\w+ ){0,3}(?:ambassador|envoy|charg[eé])", r"urg(?:ed|es|ing)", r"called (?:on|for|upon)",
         r"pledg(?:ed|es|e)", r"deliver(?:ed|ies|y|ing)? (?:[\w-]+ ){0,4}(?:weapons|arms|missiles|tanks|aid|ammunition|systems|equipment|jets|howitzers|drones)", r"(?:sent|send|supply|supplied|supplying|provid(?:e|ed|ing)|ship(?:ped|ping|s)?|transferr?(?:ed|ing)?|donat(?:e|ed|ing)) (?:[\w-]+ ){0,6}(?:weapons|arms|missiles|tanks|aid|ammunition|systems|equipment|jets|vehicles|launchers|howitzers|drones|artillery|rifles|munitions|vessels|warships|radars?|air defen[cs]es?)",
         r"(?:halt|halted|suspend(?:ed)?|cut off|cease|ceased|resum(?:e|ed|ing)|froze|freez(?:e|ing)) (?:[\w-]+ ){0,3}(?:military aid|aid|assistance|intelligence sharing|arms sales|cooperation|funding|diplomatic relations|relations|talks|negotiations|dialogue)",

@@ -65,7 +65,7 @@ def _candidates(text: str, doc: Any, published: Optional[date], prior: frozenset
             if span is not None and len(span):
                 tok = span.root
                 if tok.pos_ == "PROPN" and tok.ent_type_ in ("ORG", "PERSON", "FAC", "WORK_OF_ART", "EVENT", "LAW", "PRODUCT") \
-                        and h.frame not in ("CYBER", "CRIME"):
+                        and h.frame not in ("CYBER", "CRIME", "NATURAL"):   # "Cyclone Chido" is a storm
                     continue         # "National Liberation Army", "Operation Desert Storm"
                 agent_s, patient_s = _arguments(tok)
                 blocked = _unreportable(tok, h, set(prior))

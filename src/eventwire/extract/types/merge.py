@@ -107,6 +107,15 @@ def _gathering_attacked(c: _Candidate, cands: list[_Candidate]) -> bool:
                for o in cands)
 
 
+def _intercepted(c: _Candidate, cands: list[_Candidate]) -> bool:
+    """"air defences shot down a cruise missile": the missile names what was stopped."""
+    tok = c.token
+    if tok is None or _WEAPON_FRAMES.get(c.hit.frame) != c.type or tok.dep_ not in ("dobj", "pobj", "nsubjpass"):
+        return False
+    return any(o is not c and o.type == "disrupted_weapons_use" and o.token is not None
+               and o.token.i in (tok.head.i, tok.head.head.i) for o in cands)
+
+
 def _merge(cands: list[_Candidate]) -> list[_Candidate]:
     """One candidate per happening: consequence words join the principal trigger, same types merge."""
     principal = [c for c in cands if not _is_consequence(c)]
@@ -145,7 +154,7 @@ def _merge(cands: list[_Candidate]) -> list[_Candidate]:
         keep.append(c)
     if not keep and cands:
         keep = cands
-    keep = [c for c in keep if not _gathering_attacked(c, keep)] or keep
+    keep = [c for c in keep if not _gathering_attacked(c, keep) and not _intercepted(c, keep)] or keep
     # Weapon-specific types absorb generic violence typed in the same sentence.
     types_present = {c.type for c in keep}
     specific = types_present & set(_WEAPON_TYPES)

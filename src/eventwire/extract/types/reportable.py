@@ -102,6 +102,8 @@ def _unreportable(tok: Any, hit: TriggerHit, prior: set[str]) -> Optional[str]:
     if role == "modifier" and (frame == "CRIME" or tok.head.lemma_.lower() in (
             "note", "letter", "vote", "resolution", "package", "deal", "agreement", "accord")):
         role = "assert"                  # "extortion money", "a protest note", "a sanctions package"
+    if role == "modifier" and frame == "NATURAL" and tok.dep_ == "compound" and tok.head.pos_ == "PROPN":
+        role = "assert"                  # "Cyclone Chido killed 94": the storm named by its name
     if role in ("modifier", "aftermath", "charge", "negated"):
         return role
     if modality.is_generic(tok):
