@@ -240,3 +240,8 @@ def test_who_is_counted(text, expected):
 ])
 def test_who_is_counted_and_in_what_state(text, expected):
     assert simple(text) == expected
+
+
+def test_no_one_counts_nobody():
+    assert simple("No one was hurt in the attacks, the ministry said.") == []
+    assert simple("No one was injured, but one soldier was killed.") == [("killed", 1, "exact", "military")]

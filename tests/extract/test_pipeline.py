@@ -182,3 +182,16 @@ def test_deaths_in_a_gunfight_with_a_cartel_are_its_fatalities():
     x = extract_text("Mexican army troops exchanged gunfire with suspected cartel members in Culiacán "
                      "on Tuesday, leaving four suspects dead.", published="2025-07-16")
     assert [(e.type, e.fatalities) for e in x.events] == [("organized_crime", 4)]
+
+
+def test_a_headline_naming_places_loosely_adds_no_event():
+    text = ("Drone strikes hit Kurdistan oil fields as Baghdad and Erbil trade blame\n\n"
+            "Drones struck the Sarsang oil field in Duhok province, Iraq, on Tuesday, halting production, "
+            "regional officials said.\n"
+            "No one was hurt in the attack, the interior ministry said.\n"
+            "It was the fourth such attack in a week.\n"
+            "The regional government blamed outlaw groups for the strike.")
+    x = extract_text(text, published="2025-07-16")
+    strikes = [e for e in x.events if e.type == "air_drone_strike"]
+    assert len(strikes) == 1 and strikes[0].date == "2025-07-15"
+    assert x.figures == []

@@ -514,7 +514,12 @@ def absorb_headline(ctx: ArticleContext, events: list[Event]) -> list[Event]:
         if ev.evidence.start >= end:
             out.append(ev)
             continue
-        twin = next((b for b in body if b.type == ev.type and _same_area(ev.location, b.location)), None)
+        # Same area first; else any same-type telling in the same country, since a headline
+        # names places loosely ("Drone strikes hit Kurdistan oil fields as Baghdad and Erbil
+        # trade blame") and seldom tells a happening the body leaves out.
+        twin = next((b for b in body if b.type == ev.type and _same_area(ev.location, b.location)), None) \
+            or next((b for b in body if b.type == ev.type and ev.location is not None and b.location is not None
+                     and ev.location.country == b.location.country), None)
         if twin is None:
             out.append(ev)
             continue
