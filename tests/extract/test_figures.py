@@ -245,3 +245,10 @@ def test_who_is_counted_and_in_what_state(text, expected):
 def test_no_one_counts_nobody():
     assert simple("No one was hurt in the attacks, the ministry said.") == []
     assert simple("No one was injured, but one soldier was killed.") == [("killed", 1, "exact", "military")]
+
+
+def test_a_tally_since_a_month_runs_to_the_story_s_day_and_reported_missing_counts():
+    out = figs("More than 1,200 people have been killed and about 1,500 reported missing in Sinaloa "
+               "since the fighting began in September 2024, according to state figures.", "2025-01-14")
+    assert [(f.quantity, f.value, f.period.from_, f.period.to) for f in out] == [
+        ("killed", 1200, "2024-09-01", "2025-01-14"), ("missing", 1500, "2024-09-01", "2025-01-14")]

@@ -1,7 +1,7 @@
 """End-to-end extraction on short realistic articles written for these tests."""
 import pytest
 
-from eventwire.extract.pipeline import extract_text
+from eventwire.extract.pipeline import extract, extract_text
 from eventwire.records import Article
 from eventwire.taxonomy import EVENT_TYPES
 
@@ -195,3 +195,14 @@ def test_a_headline_naming_places_loosely_adds_no_event():
     strikes = [e for e in x.events if e.type == "air_drone_strike"]
     assert len(strikes) == 1 and strikes[0].date == "2025-07-15"
     assert x.figures == []
+
+
+def test_a_headline_after_a_breadcrumb_is_still_the_headline():
+    title = "Gunmen kill 7 at Culiacan car dealership as cartel war rages"
+    text = ("Home > World > Americas\n\n" + title + "\n\n"
+            "Gunmen killed seven people at a car dealership in the Mexican city of Culiacán on Monday "
+            "night, the state prosecutor's office said.\nWitnesses said the attackers fled in two trucks.\n"
+            "The army sent more troops to the city.\nSchools were closed on Tuesday.")
+    x = extract(Article(id="t", title=title, text=text, published="2025-01-14"))
+    kills = [e for e in x.events if e.fatalities == 7]
+    assert len(kills) == 1 and kills[0].date == "2025-01-13"

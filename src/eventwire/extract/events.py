@@ -484,8 +484,8 @@ def _headline_end(ctx: ArticleContext) -> Optional[int]:
     first = ctx.sentences[0]
     text = first.text.strip()
     title = (ctx.article.title or "").strip()
-    if title and len(title) >= 12 and ctx.text.lstrip().startswith(title):
-        return ctx.text.index(title) + len(title)
+    if title and len(title) >= 12 and title in ctx.text[:len(title) + 300]:
+        return ctx.text.index(title) + len(title)     # after a breadcrumb line, if any
     if len(text) <= 160 and not re.search(r"[.!?…”\"]\s*$", text) and len(ctx.sentences) > 3:
         return first.end
     return None
@@ -519,7 +519,9 @@ def absorb_headline(ctx: ArticleContext, events: list[Event]) -> list[Event]:
         # trade blame") and seldom tells a happening the body leaves out.
         twin = next((b for b in body if b.type == ev.type and _same_area(ev.location, b.location)), None) \
             or next((b for b in body if b.type == ev.type and ev.location is not None and b.location is not None
-                     and ev.location.country == b.location.country), None)
+                     and ev.location.country == b.location.country), None) \
+            or next((b for b in body if ev.fatalities is not None and b.fatalities == ev.fatalities
+                     and _same_area(ev.location, b.location)), None)   # "Gunmen kill 7": the 7 killed
         if twin is None:
             out.append(ev)
             continue

@@ -498,8 +498,8 @@ def _read_sentence(text: str, prev_text: str = "") -> list[_Read]:
         nxt = next((o.n.span_start for o in live[idx + 1:] if o.parent is None
                     and o.head_kind not in ("settlement",)), len(text))
         np_t = _trigger_in(text, n.end, r.np_end) if r.np_end > n.end else None
-        post_adj = re.match(r"\s+(dead|injured|wounded|missing|homeless|hostage)\b",
-                            text[r.np_end:r.np_end + 14])
+        post_adj = re.match(r"\s+(?:(?:reported|still|now)\s+)?(dead|injured|wounded|missing|homeless|hostage)\b",
+                            text[r.np_end:r.np_end + 24])
         # The state told right after the phrase outranks one its noun implies: "leaving 15
         # prisoners dead" counts the dead, not the detained.
         post_t = _trigger_in(text, r.np_end + post_adj.start(1), r.np_end + post_adj.end(1)) \
@@ -697,6 +697,15 @@ def _period(ctx: Any, sentence: Any, r: _Read, place_country: Optional[str]
             start = conflicts.conflict_start(countries, published)
             ev = sentence.evidence(m.start - sentence.start, m.end - sentence.start)
             return Period(**{"from": start.isoformat() if start else None, "to": pub}), ev
+    for m in mentions:
+        # "since September 2024", "since the fighting began in September 2024": a tally from
+        # that day to the story's.
+        before = ctx.text[max(0, m.start - 40):m.start]
+        if m.kind == "point" and pub and (re.search(r"\bsince\s*$", before, re.I) or (
+                re.search(r"\b(?:began|begun|started|erupted|broke\s+out)\s+(?:in|on)\s*$", before, re.I)
+                and re.search(r"\bsince\b", sentence.text, re.I))):
+            ev = sentence.evidence(m.start - sentence.start, m.end - sentence.start)
+            return Period(**{"from": m.period_from.isoformat(), "to": pub}), ev
     spans = [m for m in mentions if m.kind == "span"]
     if spans:
         m = spans[0]
