@@ -2,8 +2,9 @@
 
 Both run over the same cleaned dev texts (../shared/dev and ../shared/dev-world, or the
 repository's samples/ when ../shared is absent), repeated until each side has done at least
-``--seconds`` of work. Each side runs in its own fresh process (so peak RSS is its own), one
-after the other, in this one run; the ratio is pipeline time / bare time per article.
+``--seconds`` of work. Each side runs in its own fresh process (so peak RSS is its own), the sides
+alternating over several rounds in this one run (a shared machine's speed drifts; alternating
+puts the drift on both sides); the ratio is pipeline time / bare time per article.
 
     .venv/bin/python benchmarks/extract.py            # >= 120 s per side
     .venv/bin/python benchmarks/extract.py --seconds 20
@@ -75,16 +76,36 @@ def measure(kind: str, seconds: float) -> dict:
     return result
 
 
+def _pool(rs: list[dict]) -> dict:
+    """One side's rounds as one run: articles and seconds summed, the largest peak RSS."""
+    out = dict(rs[0])
+    for key in ("articles", "seconds", "cpu_seconds", "events", "figures"):
+        out[key] = sum(r[key] for r in rs)
+    out["per_s"] = out["articles"] / out["seconds"]
+    out["cpu_per_article"] = out["cpu_seconds"] / max(1, out["articles"])
+    out["peak_rss_mb"] = max(r["peak_rss_mb"] for r in rs)
+    out["rounds_per_s"] = [round(r["per_s"], 3) for r in rs]
+    return out
+
+
 def main(argv: list[str]) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--seconds", type=float, default=120.0, help="minimum work per side (default 120)")
     ap.add_argument("--json", action="store_true", help="print one JSON object")
     ap.add_argument("--fast-bare", action="store_true",
                     help="also time the bare pass of the extractor's accelerated model")
+    ap.add_argument("--rounds", type=int, default=3,
+                    help="alternate the sides this many times (default 3), each round a fresh process "
+                         "per side with seconds/rounds of work, so that a shared machine's drift "
+                         "falls on both sides alike")
     args = ap.parse_args(argv)
-    bare = measure("bare", args.seconds)
-    full = measure("pipeline", args.seconds)
-    fast = measure("bare-fast", args.seconds) if args.fast_bare else None
+    kinds = ["bare", "pipeline"] + (["bare-fast"] if args.fast_bare else [])
+    runs: dict[str, list[dict]] = {k: [] for k in kinds}
+    for _ in range(max(1, args.rounds)):
+        for k in kinds:
+            runs[k].append(measure(k, args.seconds / max(1, args.rounds)))
+    bare, full = _pool(runs["bare"]), _pool(runs["pipeline"])
+    fast = _pool(runs["bare-fast"]) if args.fast_bare else None
     ratio = bare["per_s"] / full["per_s"]
     cpu_ratio = full["cpu_per_article"] / bare["cpu_per_article"]
     result = {"bare_spacy": bare, "pipeline": full, "time_ratio_pipeline_over_bare": round(ratio, 3),
@@ -97,13 +118,16 @@ def main(argv: list[str]) -> int:
         print(json.dumps(result, indent=2))
         return 0
     print(f"corpus: {bare['corpus']} articles, {bare['chars']:,} chars; "
-          f"≥ {args.seconds:.0f} s of work per side, each in a fresh process")
+          f"≥ {args.seconds:.0f} s of work per side in {max(1, args.rounds)} alternating rounds, "
+          f"each a fresh process")
     print(f"{'':24}{'articles/s':>12}{'peak RSS MB':>14}{'articles':>10}{'seconds':>10}{'CPU s':>10}")
     rows = [("bare spaCy nlp.pipe", bare), ("eventwire extractor", full)]
     rows += [("bare, accelerated model", fast)] if fast else []
     for name, r in rows:
         print(f"{name:24}{r['per_s']:12.2f}{r['peak_rss_mb']:14.0f}{r['articles']:10d}"
               f"{r['seconds']:10.1f}{r['cpu_seconds']:10.1f}")
+    for name, r in rows:
+        print(f"  {name}: articles/s per round {r['rounds_per_s']}")
     print(f"time ratio (pipeline / bare, per article): {ratio:.3f}   "
           f"(≤ 1.0 means the full pipeline is no slower than the bare spaCy pass)")
     # Wall time swings with whatever else the machine runs; CPU time per article much less.
