@@ -411,3 +411,34 @@ def checks_for(spec: HeldoutSpec) -> list[Any]:
                             id=f"copied_sentence_problems-{_label(other)}")
                for other in spec.other_articles]
     return params
+
+
+def near_copies(spec: HeldoutSpec) -> list[str]:
+    """Snippets that are lightly edited copies of another set's snippets (ratio ≥ 90)."""
+    from rapidfuzz import fuzz
+    ours = [r["text"].strip() for r in read_jsonl(spec.snippet_file)]
+    out = []
+    for other in spec.other_snippets:
+        if not other.is_file():
+            continue
+        theirs = [r["text"].strip() for r in read_jsonl(other)]
+        out += [f"{other}: {o[:50]}" for o in ours for t in theirs if fuzz.ratio(o, t) >= 90]
+    return out
+
+
+def unconservative_gold(spec: HeldoutSpec) -> list[str]:
+    """Ranges must keep their low end, and an event's fatalities may not exceed what the killed
+    figures of its own evidence sentence add up to (CODEBOOK 3.3: conservative tolls)."""
+    out = []
+    for aid, gold in gold_files(spec).items():
+        for i, fig in enumerate(gold["figures"]):
+            if fig["low"] != fig["high"] and fig["value"] != fig["low"]:
+                out.append(f"{aid} figures[{i}]: a range keeps its low end")
+        for i, ev in enumerate(gold["events"]):
+            if ev["fatalities"] is None:
+                continue
+            tolls = [f["value"] for f in gold["figures"]
+                     if f["quantity"] == "killed" and f["evidence"] == ev["evidence"]]
+            if tolls and ev["fatalities"] > sum(tolls):
+                out.append(f"{aid} events[{i}]: fatalities above the sentence's tolls")
+    return out
