@@ -19,7 +19,7 @@ from .where import story_place  # noqa: F401  (the pipeline reads events.story_p
 
 _VIOLENT_PARENTS = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
 _HARMFUL_PARENTS = {"Protests", "Riots"}
-_DISASTERS = {"natural_disaster", "man_made_disaster", "organized_crime"}   # deaths told of them too
+_OTHER_TOLL_TYPES = {"natural_disaster", "man_made_disaster", "organized_crime"}
 _LOCAL_SECTORS = {"civilians", "rebels", "militia", "police", "protesters", "rioters"}
 _PRONOUNS = {"it", "they", "he", "she", "we", "i", "them", "this", "that", "which", "who",
              "its", "their", "his", "her", "both", "one", "some", "others"}
@@ -234,8 +234,8 @@ def events_in_sentence(ctx: ArticleContext, sentence: Sentence) -> list[Event]:
             return not split or _owns_toll(sentence.start + m.trigger[0], cas_prov.get(field), act_starts)
         parent = EVENT_TYPES[m.type]
         violent = parent in _VIOLENT_PARENTS
-        # Deaths are told of riots, shot protesters and disasters as much as of battles.
-        lethal = violent or parent in _HARMFUL_PARENTS or m.type in _DISASTERS
+        # Deaths are told of riots, shot protesters, disasters and gang killings as much as of battles.
+        lethal = violent or parent in _HARMFUL_PARENTS or m.type in _OTHER_TOLL_TYPES
         agent_span = getattr(m, "agent", None)
         p_agent, p_patient = arguments.parse_arguments(sentence, m.trigger)
         placeless = m.type in PLACELESS_TYPES
