@@ -108,3 +108,8 @@ def test_and_inside_a_number_only_after_a_scale():
     assert [n.value for n in find_numbers("one hundred and fifty people")] == [150]
     assert [n.value for n in find_numbers("two thousand and six people")] == [2006]
     assert [n.value for n in find_numbers("three and five")] == [3, 5]
+
+
+def test_no_one_is_no_number():
+    assert [n.value for n in find_numbers("No one was hurt, but one soldier was killed.")] == [1]
+    assert [n.value for n in find_numbers("Not one building was left standing.")] == []

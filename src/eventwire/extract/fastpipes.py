@@ -48,8 +48,9 @@ class FastAttributeRuler:
                     fields.update(k.upper() for k in q[0])
             if other:
                 rest.add(str(i), other)
-        fields.discard("TEXT")  # TEXT and ORTH are one value
-        self._fields = sorted(fields | ({"ORTH"} if "TEXT" in fields else set()))
+        if "TEXT" in fields:    # TEXT and ORTH are one value: key on ORTH
+            fields = (fields - {"TEXT"}) | {"ORTH"}
+        self._fields = sorted(fields)
         self._ids = [IDS[f] for f in self._fields]
         self._keyed = keyed
         self._rest = rest if len(rest) else None

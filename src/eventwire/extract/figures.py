@@ -477,8 +477,6 @@ def _read_sentence(text: str, prev_text: str = "") -> list[_Read]:
         elif n.value == 1 and re.match(r"\s+of\s+(?:the|its|their)\s+(?:\w+est|most|worst|biggest)\b",
                                        text[n.end:n.end + 40]):
             r.reject = "ranks the event (one of the deadliest ...), counts nobody"
-        elif n.value == 1 and re.search(r"\b(?:no|not a single|not one)\s*$", text[max(0, n.start - 12):n.start], re.I):
-            r.reject = "'no one' counts nobody"
         reads.append(r)
     live = [r for r in reads if r.reject is None]
     # Sub-counts first: "more than 5,000 civilians, including 210 children, had been killed".

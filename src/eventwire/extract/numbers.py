@@ -221,6 +221,8 @@ def _is_excluded(text: str, start: int, end: int, raw: str, has_scale: bool) -> 
         return True
     if _MONTH_BEFORE.search(before) or _MONTH_AFTER.match(after):
         return not has_scale
+    if raw.lower() == "one" and re.search(r"\b(?:no|not a single|not)\s+$", before, re.I):
+        return True                         # "no one was hurt": nobody
     if not raw[0].isdigit():
         return False
     if re.search(r"(?:[A-Z][a-z]+|\b(?:man|woman|boy|girl|mother|father|son|daughter|husband|"

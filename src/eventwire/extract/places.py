@@ -959,7 +959,7 @@ class _Finder:
             gap = self.text[a.end:b.start]
             # "Hays district in Hodeidah province": a district placed by the province after it.
             # So is "Kani township of Sagaing Region".
-            placed_in = _PLACED_IN.fullmatch(gap) is not None and area.precision == REGION
+            placed_in = PLACED_IN.fullmatch(gap) is not None and area.precision == REGION
             if area.country is None or not (
                     (town.precision == TOWN and re.fullmatch(r",\s*", gap))
                     or (town.precision in (TOWN, REGION) and placed_in)):
@@ -994,8 +994,10 @@ class _Finder:
 
 
 _UNIT_KIND = (r"(?:township|district|county|municipality|sub-?district|tehsil|taluka|commune|department|"
-              r"prefecture|local government area|lga|area|neighbou?rhood|village|town|city)")
-_PLACED_IN = re.compile(rf"\s+(?:{_UNIT_KIND}\s+)?in\s+(?:the\s+)?|\s+{_UNIT_KIND}\s+of\s+(?:the\s+)?", re.I)
+              r"prefecture|local government area|lga|area|neighbou?rhood|village|hamlet|camp|town|city)")
+# "Hays district in Hodeidah province", "Kani township of Sagaing Region": what lies between a
+# unit and the region that holds it.
+PLACED_IN = re.compile(rf"\s+(?:{_UNIT_KIND}\s+)?in\s+(?:the\s+)?|\s+{_UNIT_KIND}\s+of\s+(?:the\s+)?", re.I)
 
 
 def _candidates(text: str, offset: int, ents: Optional[Sequence[Ent]],

@@ -480,6 +480,10 @@ def iter_frames(text: str) -> Iterator[str]:
             yield h.frame
 
 
+# What police fire at a crowd without lethal intent: "fired tear gas at", "fired warning shots".
+LESS_LETHAL = r"(?:tear|water|rubber|pepper|stun|warning|smoke|flash)"
+
+
 # Sentence cues the typer weighs beside the trigger: weapons, actors and targets.
 CUES: dict[str, list[str]] = {
     "air": [r"air ?strikes?", r"air ?raids?(?! (?:sirens?|alerts?|alarms?|warnings?|shelters?|signals?)\b)", r"warplanes?", r"(?:fighter |military )?jets?", r"aircraft",
@@ -556,7 +560,7 @@ CUES: dict[str, list[str]] = {
     "lethal": [r"kill(?:ed|ing|s)?", r"shot (?:dead|and killed)", r"live (?:ammunition|rounds|fire)", r"opened fire",
                r"fired (?:on|at|into) (?:the )?(?:crowd|protesters|demonstrators)", r"dead", r"died", r"deaths?",
                r"massacre\w*", r"gunned down", r"severely beaten", r"beaten to death", r"shot",
-               r"fired (?!(?:\w+ ){0,3}?(?:tear|water|rubber|pepper|stun|warning|smoke|flash))(?:\w+ ){0,3}(?:on|at|into)", r"fired (?:their |live )?(?:guns|weapons|rifles|shots)", r"brutal(?:ly)? beat\w*", r"brutal\w* (?:dispersal|crackdown)"],
+               r"fired (?!(?:\w+ ){0,3}?" + LESS_LETHAL + r")(?:\w+ ){0,3}(?:on|at|into)", r"fired (?:their |live )?(?:guns|weapons|rifles|shots)", r"brutal(?:ly)? beat\w*", r"brutal\w* (?:dispersal|crackdown)"],
     "drugs": [r"drugs?", r"cocaine", r"heroin", r"methamphetamine", r"meth", r"fentanyl", r"marijuana", r"cannabis",
               r"narcotics?", r"opium", r"captagon"],
     "weapons_obj": [r"weapons?", r"arms", r"ammunition", r"rifles?", r"guns?", r"explosives?", r"rounds", r"munitions",

@@ -106,7 +106,7 @@ def _region_holding(sentence: Sentence, loc: Location, listed: list[Location]) -
         if region.precision != 2 or region.evidence is None:
             continue
         gap = sentence.text[loc.evidence.end - sentence.start:region.evidence.start - sentence.start]
-        if re.fullmatch(r"\s*(?:,|in|of)\s+(?:the\s+)?", gap) or _UNIT_OF.fullmatch(gap):
+        if re.fullmatch(r"\s*(?:,|in|of)\s+(?:the\s+)?", gap) or places.PLACED_IN.fullmatch(gap):
             return region
     return None
 
@@ -114,10 +114,6 @@ def _region_holding(sentence: Sentence, loc: Location, listed: list[Location]) -
 def _inside_named_region(sentence: Sentence, loc: Location, listed: list[Location]) -> bool:
     return _region_holding(sentence, loc, listed) is not None
 
-
-# "Kani township of Sagaing Region", "Kwahaslalek village in Mangu": the unit word between.
-_UNIT_OF = re.compile(r"\s+(?:township|district|county|municipality|sub-?district|tehsil|village|"
-                      r"hamlet|town|camp|area)\s+(?:of|in)\s+(?:the\s+)?", re.I)
 
 
 def _named_as_person(text: str, name: str) -> bool:
@@ -155,8 +151,8 @@ def _unlisted_places(ctx: ArticleContext, text: str, offset: int) -> list[Locati
     from .countries import country_code
     from .gazetteer import get_gazetteer
     out = []
-    kinded = list(_KIND_AFTER.finditer(text))
-    for m in [*_UNLISTED.finditer(text), *kinded]:
+    found = [(m, False) for m in _UNLISTED.finditer(text)] + [(m, True) for m in _KIND_AFTER.finditer(text)]
+    for m, kinded in found:
         name = re.sub(r"\s+Local$", "", m.group(1))   # "Mangu Local Government Area"
         if re.search(r"['’]s?$", name):
             continue        # "in North Kivu's Walikale territory": it holds the place, it is not it
@@ -164,7 +160,7 @@ def _unlisted_places(ctx: ArticleContext, text: str, offset: int) -> list[Locati
             continue
         # A name followed by "village" or "township" is a place even where the gazetteer knows
         # a namesake elsewhere or the tagger took it for a person.
-        if m not in kinded and (_listed_here(ctx, name) or _named_as_person(ctx.text, name)):
+        if not kinded and (_listed_here(ctx, name) or _named_as_person(ctx.text, name)):
             continue
         s = offset + m.start(1)
         out.append(Location(name=name, country=main.country, precision=1,
@@ -454,8 +450,16 @@ def _nearest_to(mention, locs: list[Location], sentence: Sentence) -> Optional[L
 _CAPITAL_PHRASE = re.compile(r"\bthe ([A-Z][a-z]+) capital\b(?!\s+(?:city\s+)?of\b)")
 
 
-def _capital_phrases(sentence: Sentence) -> list[Location]:
-    """"in the Bangladeshi capital": the capital of the country the demonym names."""
+def _capital_phrases(ctx: ArticleContext, sentence: Sentence) -> list[Location]:
+    """"in the Bangladeshi capital": the capital of the country the demonym names (found once
+    a sentence: each of its mentions asks)."""
+    cache = ctx.extra.setdefault("capitals_by_sentence", {})
+    if sentence.index not in cache:
+        cache[sentence.index] = _find_capital_phrases(sentence)
+    return cache[sentence.index]
+
+
+def _find_capital_phrases(sentence: Sentence) -> list[Location]:
     from .countries import country_code
     from .gazetteer import get_gazetteer
     out = []
@@ -474,7 +478,7 @@ def pick_places(ctx: ArticleContext, sentence: Sentence, mention, agent_span,
             if not _inside(loc, agent_span, sentence) and not _speaks(sentence, loc)
             and not _origin(sentence, loc) and not _in_body_name(sentence, loc)]
     named = " ".join(loc.name.lower() for loc in locs)
-    locs += [loc for loc in _capital_phrases(sentence) if not _inside(loc, agent_span, sentence)
+    locs += [loc for loc in _capital_phrases(ctx, sentence) if not _inside(loc, agent_span, sentence)
              and loc.name.lower() not in named]     # "Sanaa airport ... the Yemeni capital": one place
     kept = [loc for loc in locs if not _names_another_happening(sentence, loc, mention.trigger)]
     if kept:

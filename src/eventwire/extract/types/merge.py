@@ -101,10 +101,13 @@ def _gathering_attacked(c: _Candidate, cands: list[_Candidate]) -> bool:
             or tok.dep_ not in ("dobj", "pobj"):
         return False
     govs = {tok.head.i, tok.head.head.i}
+
+    def by_the_state(o: _Candidate) -> bool:
+        doer = o.sentence_text[o.agent[0]:o.agent[1]] if o.agent else ""
+        return triggers.cue("state", doer) or triggers.cue("police", doer)
+
     return any(o is not c and o.token is not None and o.type in _VIOLENT and o.token.i in govs
-               and not triggers.cue("state", o.sentence_text[o.agent[0]:o.agent[1]] if o.agent else "")
-               and not triggers.cue("police", o.sentence_text[o.agent[0]:o.agent[1]] if o.agent else "")
-               for o in cands)
+               and not by_the_state(o) for o in cands)
 
 
 def _intercepted(c: _Candidate, cands: list[_Candidate]) -> bool:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any, Optional
 
-from ..triggers import TriggerHit, cue
+from ..triggers import LESS_LETHAL, TriggerHit, cue
 from .records import Decision
 from .wording import _protest_context, _without_source
 
@@ -13,7 +13,7 @@ from .wording import _protest_context, _without_source
 _SHOT_AT_CROWD = re.compile(
     r"\b(?:protesters|protestors|demonstrators|marchers)\s+(?:\w+\s+){0,2}(?:were|was|had\s+been|have\s+been)\s+"
     r"(?:shot|gunned\s+down|killed\s+by\s+(?:gun|live))|"
-    r"(?:fired|shot)\s+(?!(?:\w+\s+){0,3}?(?:tear|water|rubber|pepper|stun|warning|smoke|flash))"
+    r"(?:fired|shot)\s+(?!(?:\w+\s+){0,3}?" + LESS_LETHAL + r")"
     r"(?:\w+\s+){0,3}(?:at|on|into)\s+(?:the\s+)?(?:\w+\s+)?(?:crowds?|protesters|demonstrators|marchers)|"
     r"live\s+(?:rounds|ammunition|bullets)", re.I)
 
