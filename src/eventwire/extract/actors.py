@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from datetime import date
 from typing import Optional
 
 from ..records import Actor, Evidence
@@ -48,7 +49,8 @@ _SECTOR_WORDS: list[tuple[str, str]] = [
     ("militants", "rebels"), ("militant", "rebels"), ("rebels", "rebels"), ("rebel", "rebels"),
     ("insurgents", "rebels"), ("insurgent", "rebels"), ("jihadists", "rebels"),
     ("jihadist", "rebels"), ("separatists", "rebels"), ("separatist", "rebels"),
-    ("gunmen", "rebels"), ("gunman", "rebels"), ("terrorists", "rebels"), ("terrorist", "rebels"),
+    # Gunmen are named by their weapon, not their side: only a group name gives one.
+    ("gunmen", "unknown"), ("gunman", "unknown"), ("terrorists", "rebels"), ("terrorist", "rebels"),
     ("fighters", "rebels"), ("guerrillas", "rebels"), ("extremists", "rebels"),
     ("attackers", "unknown"), ("assailants", "unknown"), ("bomber", "rebels"),
     ("militia", "militia"), ("militias", "militia"), ("militiamen", "militia"),
@@ -82,7 +84,7 @@ _SECTOR_RE = [(re.compile(rf"\b{re.escape(k)}\b", re.I), s) for k, s in _SECTOR_
 # Well-known non-state armed groups: name pattern -> (sector, home country or None).
 _GROUPS: list[tuple[str, str, Optional[str]]] = [
     (r"islamic state|\bisis\b|\bisil\b|\bdaesh\b|\bis\b(?= fighters| militants)", "rebels", None),
-    (r"pakistani taliban", "rebels", "PAK"), (r"taliban", "rebels", "AFG"), (r"al[- ]shabaa?b", "rebels", "SOM"),
+    (r"pakistani taliban|tehrik-e-taliban|\bttp\b", "rebels", "PAK"), (r"taliban", "rebels", "AFG"), (r"al[- ]shabaa?b", "rebels", "SOM"),
     (r"boko haram", "rebels", "NGA"), (r"\biswap\b", "rebels", "NGA"),
     (r"hamas", "rebels", "PSE"), (r"islamic jihad", "rebels", "PSE"),
     (r"hezbollah|hizbullah", "rebels", "LBN"), (r"houthis?|ansar allah", "rebels", "YEM"),
@@ -91,9 +93,9 @@ _GROUPS: list[tuple[str, str, Optional[str]]] = [
     (r"hayat tahrir al[- ]sham|\bhts\b|nusra", "rebels", "SYR"),
     (r"free syrian army|\bfsa\b", "rebels", "SYR"),
     (r"baloch liberation army|\bbla\b", "rebels", "PAK"),
-    (r"tehrik-e-taliban|\bttp\b", "rebels", "PAK"), (r"al[- ]qaeda|\baqap\b|\baqim\b", "rebels", None),
+    (r"al[- ]qaeda|\baqap\b|\baqim\b", "rebels", None),
     (r"\bjnim\b", "rebels", "MLI"), (r"\bm23\b", "rebels", "COD"),
-    (r"rapid support forces|\brsf\b", "militia", "SDN"), (r"janjaweed", "militia", "SDN"),
+    (r"rapid support forces|\brsf\b", "rebels", "SDN"), (r"janjaweed", "militia", "SDN"),
     (r"\bfarc\b|\beln\b", "rebels", "COL"), (r"sinaloa cartel|jalisco|\bcjng\b|zetas", "militia", "MEX"),
     (r"donetsk people's republic|\bdpr\b|luhansk people's republic|\blpr\b", "rebels", "UKR"),
     (r"al-aqsa martyrs|fatah", "rebels", "PSE"), (r"\bansaru\b|bandits", "militia", "NGA"),
@@ -137,6 +139,16 @@ _TITLE = (r"(?:president|prime minister|foreign minister|defen[cs]e minister|int
 _NAME = r"([A-Z][\w'’\-]+(?:\s+(?:al-|bin\s|de\s|van\s)?[A-Z][\w'’\-]+){0,3})"
 
 
+# The Taliban took Kabul on 15 August 2021: from then on they are Afghanistan's state.
+_TALIBAN_RULE = date(2021, 8, 15)
+_ARMED_BODY = re.compile(r"\b(?:forces|fighters|troops|soldiers|guards?|army|gunmen|militants|"
+                         r"units|commanders?|border)\b", re.I)
+
+
+def _rules_afghanistan(book: Optional["ActorBook"]) -> bool:
+    return book is not None and book.published is not None and book.published >= _TALIBAN_RULE
+
+
 def is_international(name: str) -> bool:
     """Does the phrase name an international body (the UN, Nato, the EU, the ICRC...)?"""
     return bool(_INTERNATIONAL.search(name))
@@ -159,6 +171,7 @@ class ActorBook:
     """People the article introduces with a nationality: surname -> (country, sector)."""
     people: dict[str, tuple[Optional[str], str]] = field(default_factory=dict)
     main_country: Optional[str] = None
+    published: Optional[date] = None
 
     def lookup(self, name: str) -> Optional[tuple[Optional[str], str]]:
         words = [w for w in re.findall(r"[\w'’\-]+", name)]
@@ -169,10 +182,11 @@ class ActorBook:
         return None
 
 
-def build_actor_book(text: str, main_country: Optional[str] = None) -> ActorBook:
+def build_actor_book(text: str, main_country: Optional[str] = None,
+                     published: Optional[date] = None) -> ActorBook:
     from .countries import country_code
 
-    book = ActorBook(main_country=main_country)
+    book = ActorBook(main_country=main_country, published=published)
     pats = [
         # "Ukrainian President Volodymyr Zelensky", "Russia's foreign minister, Sergei Lavrov"
         re.compile(rf"\b([A-Z][\w.’']+?)(?:'s|’s)?\s+(?:[a-z\-]+\s+){{0,2}}((?i:{_TITLE}))\s*,?\s+{_NAME}"),
@@ -226,9 +240,22 @@ def _country_in(text: str) -> Optional[str]:
     return None
 
 
+# Civil offices whose title ends in "general": no soldier among them.
+_CIVIL_GENERAL = re.compile(r"\b(?:consul|attorney|secretary|inspector|surgeon|solicitor|director|"
+                            r"auditor|procurator|prosecutor|governor|postmaster|accountant)[- ]general\b",
+                            re.I)
+
+
+# "a police task force", "police units": police, though "force" and "units" end the phrase.
+_POLICE_BODY = re.compile(r"\bpolice (?:(?:task|special|strike|rapid|mobile|reserve) )?(?:force|forces|units?|"
+                          r"contingents?|battalions?|squads?)\b", re.I)
+
+
 def sector_of(text: str) -> Optional[str]:
     """The sector named by the phrase's head words, the rightmost keyword winning
     ("Russian soldiers' families" -> civilians)."""
+    text = _CIVIL_GENERAL.sub("official", text)
+    text = _POLICE_BODY.sub("police", text)
     best: tuple[int, Optional[str]] = (-1, None)
     for rx, sector in _SECTOR_RE:
         for m in rx.finditer(text):
@@ -251,6 +278,8 @@ def resolve_actor(name: str, book: Optional[ActorBook] = None, evidence: Optiona
         if rx.search(text):
             sector = grp_sector
             country = grp_country or (book.main_country if book else None)
+            if country == "AFG" and _rules_afghanistan(book):
+                sector = "military" if _ARMED_BODY.search(text) else "government"
             break
     if country is None:
         country = _country_in(text)

@@ -80,7 +80,7 @@ _BOUNDARY_WORDS = re.compile(
     r"^(?:that|after|as|while|when|but|because|since|where|although|though|whereas|if|"
     r"before|until|so|who|which)$", re.IGNORECASE)
 _TRAIL_WORDS = re.compile(
-    r"\s+(?:there|here|too|also|later|on\s+\w+day|\w+day|yesterday|today|in\s+a\s+statement|"
+    r"\s+(?:there|here|too|also|later|now|still|again|on\s+\w+day|\w+day|yesterday|today|in\s+a\s+statement|"
     r"in\s+a\s+(?:news\s+)?(?:briefing|statement|post|interview|tweet|report))$", re.IGNORECASE)
 _PRONOUNS = {"he": "person", "she": "person", "they": "any", "it": "body", "we": "any",
              "i": "person", "officials": "keep"}
@@ -220,7 +220,8 @@ def _clean_phrase(x: str) -> tuple[str, int]:
             break
         x = x[:m.start()]
     drop = 0
-    for lead_rx in (_TIMESTAMP, re.compile(r"^(?:and|but|as|while|after|when|that|so)\s+", re.I)):
+    for lead_rx in (_TIMESTAMP, re.compile(r"^(?:and|but|as|while|after|when|that|so|yet|still|"
+                                           r"meanwhile|however|now)\s*,?\s+", re.I)):
         m = lead_rx.match(x)
         if m and m.end():
             drop += m.end()
@@ -353,8 +354,8 @@ def _make(ctx: Any, sentence: Any, s: int, e: int, history: list[Claimant]) -> O
         if named is not None:
             gs, a, b = named
             return Claimant(gs.text[a:b], sentence.evidence(ps, ps + len(phrase)), gs.text[a:b])
-    if phrase.lower() in _PRONOUNS or phrase.lower() in ("he", "she", "they", "it", "we", "i"):
-        return None
+    if _PRONOUNS.get(phrase.lower(), "keep") != "keep":
+        return None                      # a pronoun with no antecedent; bare "officials" is kept
     name, ns, ne = prefer_name(phrase)
     if not name:
         return None

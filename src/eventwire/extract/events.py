@@ -20,6 +20,9 @@ from .where import story_place  # noqa: F401  (the pipeline reads events.story_p
 _VIOLENT_PARENTS = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
 _HARMFUL_PARENTS = {"Protests", "Riots"}
 _OTHER_TOLL_TYPES = {"natural_disaster", "man_made_disaster", "organized_crime"}
+# Gunmen are local; "unidentified gunmen" are not placed anywhere by the text.
+_LOCAL_UNKNOWN = re.compile(r"\b(?:gunm[ae]n|armed men|suspects?|kidnappers|abductors)\b", re.I)
+_UNNAMED = re.compile(r"\b(?:unidentified|unknown|unnamed|masked|anonymous)\b", re.I)
 _LOCAL_SECTORS = {"civilians", "rebels", "militia", "police", "protesters", "rioters"}
 _PRONOUNS = {"it", "they", "he", "she", "we", "i", "them", "this", "that", "which", "who",
              "its", "their", "his", "her", "both", "one", "some", "others"}
@@ -284,7 +287,9 @@ def events_in_sentence(ctx: ArticleContext, sentence: Sentence) -> list[Event]:
         for actor in (actor1, actor2):
             if actor is not None and actor.country is None and (
                     actor.sector in _LOCAL_SECTORS or actor.sector in _STATE_SECTORS
-                    and not is_international(actor.name or "")):
+                    and not is_international(actor.name or "")
+                    or actor.sector == "unknown" and actor.name and _LOCAL_UNKNOWN.search(actor.name)
+                    and not _UNNAMED.search(actor.name)):
                 actor.country = country_there
         date_iso, precision, date_ev = dates.event_date(ctx, sentence, m.trigger, statement=placeless)
         own_date = date_ev is not None and sentence.start <= date_ev.start < sentence.end
@@ -380,12 +385,25 @@ def _one_per_place(events: list[Event]) -> list[Event]:
     kept: list[Event] = []
     for ev in sorted(events, key=lambda e: -e.confidence):
         if ev.type not in PLACELESS_TYPES and any(
-                k.type not in PLACELESS_TYPES and _loc_key(k) == _loc_key(ev) for k in kept):
+                k.type not in PLACELESS_TYPES and _loc_key(k) == _loc_key(ev)
+                and not _separate_acts(k, ev) for k in kept):
             continue
         if ev.type in PLACELESS_TYPES and any(k.type in PLACELESS_TYPES for k in kept):
             continue
         kept.append(ev)
     return sorted(kept, key=lambda e: (e.trigger.start if e.trigger else 0))
+
+
+# Acts a sentence can join with "and" that are never two readings of one act: "arrested two
+# men and recovered rifles", "set fire to a bar and kidnapped two brothers".
+_SEPARABLE = {"arrests", "disrupted_weapons_use", "looting_property_destruction",
+              "abduction_forced_disappearance", "organized_crime", "sexual_violence"}
+
+
+def _separate_acts(a: Event, b: Event) -> bool:
+    return a.type != b.type and a.type in _SEPARABLE and b.type in _SEPARABLE \
+        and a.trigger is not None and b.trigger is not None \
+        and (a.trigger.end <= b.trigger.start or b.trigger.end <= a.trigger.start)
 
 
 def _loc_key(e: Event) -> Optional[str]:

@@ -42,11 +42,12 @@ for _sector, _words in {
                  "aid workers volunteers shoppers mourners guests fishermen herders traders "
                  "individuals foreigners nationals citizens evacuees survivors locals "
                  "spectators onlookers bystanders attendees supporters voters congregants "
-                 "parishioners customers diners commuters",
+                 "parishioners customers diners commuters households subscribers consumers",
     "military": "soldiers troops servicemen servicemembers personnel marines paratroopers "
                 "sailors pilots conscripts recruits guards servicewomen commandos crew "
-                "crewmen officers",
-    "police": "police policemen policewomen constables gendarmes cops",
+                "crewmen",
+    # Officers counted in a toll are police far more often than army officers.
+    "police": "police policemen policewomen constables gendarmes cops officers",
     "rebels": "militants fighters terrorists insurgents rebels jihadists separatists gunmen "
               "extremists attackers assailants bandits members combatants maoists naxals "
               "naxalites islamists houthis guerrillas guerrilas",
@@ -71,7 +72,9 @@ _TRADES = frozenset(("engineer", "technician", "contractor", "employee", "driver
                      "fisherman", "herder", "shepherd", "teacher", "medic", "paramedic",
                      "reporter", "photographer", "cameraman", "labourer", "laborer", "miner",
                      "pilgrim"))
-_EQUIPMENT = frozenset("""tanks aircraft planes jets helicopters drones vehicles apcs ifvs trucks
+# Drones are left out: a tally of drones shot down counts munitions stopped, which no gold set
+# codes as equipment lost.
+_EQUIPMENT = frozenset("""tanks aircraft planes jets helicopters vehicles apcs ifvs trucks
     ships boats vessels warships launchers howitzers guns cannons artillery systems
     pieces equipment hardware armour armor bombers carriers transporters radars
     locomotives trains""".split())
@@ -400,7 +403,11 @@ def _sector_of(head: Optional[str], mods: list[str], kind: str, quantity: Option
     if head is None:
         return None
     if head in ("officers",):
-        return "police" if "police" in words else "military"
+        return "military" if any(w in ("army", "military", "naval", "navy", "armed") for w in words) \
+            else "police"
+    if head in ("members", "gunmen", "men", "suspects", "fighters") and any(
+            w.lower().strip("’'s") in _CRIMINAL_WORDS for w in words):
+        return "militia"                 # "three suspected cartel members"
     if head in ("prisoners", "captives", "hostages", "detainees"):
         return "military" if "war" in words else ("civilians" if head != "prisoners" else None)
     if head.endswith("militiamen") or head == "militiamen":
@@ -421,6 +428,9 @@ def _sector_of(head: Optional[str], mods: list[str], kind: str, quantity: Option
     if kind == "person":
         return "civilians"
     return None
+
+
+_CRIMINAL_WORDS = frozenset(("cartel", "gang", "faction", "mafia", "criminal", "narco", "crime"))
 
 
 def _country_in(words: list[str]) -> Optional[str]:
@@ -547,6 +557,18 @@ def _read_sentence(text: str, prev_text: str = "") -> list[_Read]:
             r.head_kind = prev.head_kind
         if r.head in ("others", "more") and prev.sector:
             r.sector, r.country = prev.sector, r.country or prev.country
+    # A list that ends in its predicate: "six soldiers and 11 militants were killed" — the
+    # earlier counts share the state told after the last one.
+    for idx in range(len(live) - 2, -1, -1):
+        r, nxt_r = live[idx], live[idx + 1]
+        if r.quantity is not None or r.parent is not None or nxt_r.parent is not None \
+                or nxt_r.quantity is None or nxt_r.trigger_kind != "predicate" \
+                or r.head_kind not in ("person", "toll", "equipment", "building"):
+            continue
+        gap = text[r.np_end:nxt_r.n.span_start]
+        if _LISTED.search(gap) and not _trigger_in(text, r.np_end, nxt_r.n.span_start) \
+                and len(gap) < 12:
+            r.quantity, r.trigger, r.trigger_kind = nxt_r.quantity, nxt_r.trigger, "list"
     # Bare numbers that update a toll named earlier: "the death toll had risen to at least 63",
     # or in the sentence before: "... could reach 1.5 million. The figure is now 1.3 million."
     for r in live:

@@ -34,7 +34,7 @@ from typing import Iterable, Iterator, Mapping, Optional
 from eventwire.extract.countries import country_code, country_name, iso3_from_iso2
 from eventwire.records import Evidence, Location
 
-_BUILD_VERSION = 9
+_BUILD_VERSION = 10
 _ADMIN1_FILE = "geonames_admin1.tsv"
 
 TOWN, REGION, COUNTRY = 1, 2, 3
@@ -101,6 +101,13 @@ class Place:
                         lat=round(self.lat, 5), lon=round(self.lon, 5),
                         precision=precision or self.level, geonameid=self.geonameid,
                         evidence=evidence)
+
+
+# Regions news names that span several admin1 units GeoNames lists one by one.
+_NEWS_REGIONS: dict[tuple[str, tuple[str, ...]], tuple[str, set[str]]] = {
+    ("IQ", ("05", "08", "11", "19")): ("Kurdistan Region", {"kurdistan region", "iraqi kurdistan",
+                                                             "kurdistan", "krg"}),
+}
 
 
 @lru_cache(maxsize=200_000)
@@ -314,6 +321,9 @@ def build_index() -> dict:
             first, _, rest = k.partition(" ")
             if rest and first in _DIRECTION_FORMS:
                 keys.add(f"{_DIRECTION_FORMS[first]} {rest}")   # Northern Darfur = North Darfur
+            bare = _ARTICLE.sub("", k)
+            if bare != k and len(bare) >= 4:
+                keys.add(bare)            # "Al Anbar" is "Anbar" in English copy
         admin1_keys[(cc, code)] = {k for k in keys if k}
 
     # A country's capital: the most populous of its towns that bear the capital's name.
@@ -355,6 +365,14 @@ def build_index() -> dict:
             continue
         b.add((display, iso3, display, a[0] / a[2], a[1] / a[2], int(a[3]), REGION, None, code),
               admin1_keys[(cc, code)])
+
+    for (cc, codes), (display, region_keys) in _NEWS_REGIONS.items():
+        parts = [acc[(cc, code)] for code in codes if (cc, code) in acc]
+        w = sum(p[2] for p in parts)
+        if parts and w and cc in iso3_of:
+            b.add((display, iso3_of[cc], display, sum(p[0] for p in parts) / w,
+                   sum(p[1] for p in parts) / w, int(sum(p[3] for p in parts)), REGION, None, None),
+                  region_keys)
 
     for iso2, info in countries.items():
         iso3 = iso3_of.get(iso2)

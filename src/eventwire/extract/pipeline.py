@@ -51,7 +51,8 @@ def _prepare(article: Article, fragment: bool = False) -> ArticleContext:
     ctx.places = places.PlaceContext.from_text(ctx.text)
     main = _main_country(ctx)
     ctx.extra["main_country"] = main
-    ctx.extra["actor_book"] = build_actor_book(ctx.text, main.country if main else None)
+    ctx.extra["actor_book"] = build_actor_book(ctx.text, main.country if main else None,
+                                                ctx.published)
     ctx.extra["story_place"] = event_assembly.story_place(ctx)
     return ctx
 

@@ -452,6 +452,13 @@ class _Cand:
     origin: bool = False          # "from X": where something came from, not where it happened
 
 
+_GROUP_MEMBERS = {"members", "member", "leader", "leaders", "faction", "factions", "wing",
+                  "commander", "commanders", "fighters", "gunmen", "cells", "cell", "boss",
+                  "bosses", "hitmen", "militants"}
+_GROUP_AFTER = {"gang", "gangs", "cartel", "cartels", "criminal", "faction", "militia",
+                "militias", "gangsters", "syndicate", "mafia"}
+
+
 def _prev_word(toks: list[_Tok], i: int) -> str:
     return toks[i - 1].low if i > 0 else ""
 
@@ -659,6 +666,10 @@ class _Finder:
         core = key.split(" ", 1)[1] if j > i and self.toks[i].low in _DIRECTIONS else key
         if key in _MACRO_REGIONS or core in _MACRO_REGIONS:
             return "bare"
+        if not any(t.cap or t.upper for t in self.toks[i:j + 1]):
+            return "skip"                   # "the canton of ...": a common noun, not Canton
+        if self._names_group(i, j):
+            return "skip"                   # "members of the Los Lobos": a gang, not a town
         locative = self._locative(i)
         speech = _next_word(self.toks, j) in _SPEECH
         if country_code(name, demonyms=False):
@@ -687,6 +698,16 @@ class _Finder:
                 primary and self._weight(best.country) >= 1.0 and best.population >= 50000):
             return "skip"
         return "place"
+
+    def _names_group(self, i: int, j: int) -> bool:
+        """The name is an armed or criminal group's: "members of the Los Lobos", "the Los
+        Choneros gang"."""
+        k = i - 1
+        if k >= 0 and self.toks[k].low == "the":
+            k -= 1
+        if k >= 1 and self.toks[k].low == "of" and self.toks[k - 1].low in _GROUP_MEMBERS:
+            return True
+        return _next_word(self.toks, j) in _GROUP_AFTER
 
     def _add_bare(self, i: int, j: int) -> None:
         s, e = self.toks[self._direction_start(i)].start, self.toks[j].end
@@ -909,7 +930,10 @@ class _Finder:
                 or self._fuzzy_ok(best)
         elif locative:
             floor = 20000 if self.ctx.countries else 1000
-            ok = (exact and (in_ctx or best.population >= floor)) \
+            # A far town answers to an alternate name only if it is big: "Houla" in a story
+            # from Lebanon is not Syria's Kafr Laha, which GeoNames also calls Houla.
+            ok = (exact and (in_ctx or best.population >= floor and (
+                primary or best.population >= 100000 or not self.ctx.countries))) \
                 or (not exact and (in_ctx or best.population >= 50000))
         else:
             big = primary and (best.prominent or best.population >= (

@@ -69,12 +69,15 @@ LEXICON: dict[str, list[str]] = {
         r"(?:bomber|attacker|assailant|driver)s?\b(?:\s+[\w'’,-]+){0,25}?\s+(?:dying|died|killing (?:himself|herself|themselves))",
     ],
     "GRENADE": [r"(?<!rocket-propelled )(?<!stun )grenades?(?! launcher)", r"lobbed", r"hurled (?:a |an )?(?:explosive|grenade)",
+                r"pulled the pin",
                 r"hand-thrown (?:explosives?|bombs?|devices?)"],
     "CHEM": [
         r"chemical (?:weapons?|attacks?|agents?|munitions)", r"chlorine", r"sarin", r"mustard gas",
         r"nerve (?:agent|gas)", r"toxic gas", r"poison(?:ous)? gas", r"gas attacks?",
         r"(?:choking|noxious|toxic) (?:gas(?:es)?|chemicals?|substances?|fumes)",
         r"mustard (?:agent|gas)", r"gas clouds?", r"(?:released|releasing) (?:a |an )?(?:[\w-]+ ){0,3}gas\b",
+        r"chloropicrin", r"phosgene", r"(?:cs|riot[- ]control) gas (?:grenades|munitions) (?:dropped|used)",
+        r"munitions filled with",
     ],
     # --- violence whose outcome is the trigger ---------------------------------------------
     "KILL": [
@@ -156,13 +159,14 @@ LEXICON: dict[str, list[str]] = {
     ],
     "ARREST": [
         r"arrest(?:ed|s|ing)?", r"detain(?:ed|s|ing)", r"detention", r"apprehend(?:ed)?",
-        r"(?:taken|took (?:[\w-]+ ){1,4}) into custody", r"(?:were|was) picked up (?:at|by|in|from|during)", r"rounded up", r"jailed", r"imprisoned", r"nabbed",
+        r"(?:taken |took (?:[\w’'-]+ ){1,12})into custody", r"carted (?:away|off)", r"(?:were|was) picked up (?:at|by|in|from|during)", r"rounded up", r"jailed", r"imprisoned", r"nabbed",
     ],
     "LOOT": [
         r"loot(?:ed|ing|s)?", r"plunder(?:ed|ing)?", r"pillag(?:ed|ing|e)", r"ransack(?:ed|ing)",
         r"burn(?:ed|t) (?:down )?(?:\w+ ){0,2}(?:homes|houses|shops|villages?|churches|mosques|property|vehicles|cars)",
         r"demolish(?:ed|ing)", r"bulldoz(?:ed|ing)", r"vandali[sz](?:ed|ing)", r"arson", r"(?:stole|stolen|steal|stealing)",
-        r"carried off (?:\d[\d,]* )?(?:tonnes|tons|bags|sacks|goods|supplies|food|aid|livestock|cattle)",
+        r"carr(?:ied|ying) off (?:\d[\d,]* )?(?:tonnes|tons|bags|sacks|goods|supplies|food|aid|livestock|cattle)",
+        r"emptied (?:the |a )?(?:[\w'’-]+ ){0,5}(?:warehouses?|depots?|stores|shops|granar(?:y|ies))",
         r"broke into (?:a |an |the )?(?:[\w-]+ ){0,5}(?:warehouse|depot|food store|aid store)s?",
         r"burn(?:ed|t) (?:down )?(?:the )?(?:\w+ ){0,2}(?:offices|facilities|buildings|crops|fields|stores|markets?|schools?|clinics?)",
     ],
@@ -216,7 +220,9 @@ LEXICON: dict[str, list[str]] = {
         r"(?:sealed|cordoned|closed|blocked) off (?:\w+ ){0,3}(?:roads?|streets?|the (?:city|town|area|centre|center|district|square|border)|access|entrances?|neighbourhoods?|neighborhoods?)", r"state of (?:internal )?(?:commotion|siege|exception|alarm)", r"lockdowns?",
         r"laid down (?:their |its )?(?:arms|weapons)", r"(?:burned|burnt|destroyed|handed over|surrendered) (?:their |its )?(?:weapons|arms)", r"defect(?:ed|ion|ions|ors?)", r"conscription",
         r"reinforcements?", r"mass(?:ed|ing)", r"troop build-?ups?", r"call(?:ed)? up (?:[\w,]+ )?reservists", r"reservists",
-        r"sent (?:\w+ ){0,3}(?:troops|soldiers|forces|battalions|units)",
+        r"sent (?:[\w-]+ ){0,3}(?:troops|soldiers|forces|battalions|units|companies|contingents?|paramilitar\w+|personnel)",
+        r"section 144", r"prohibitory orders?",
+        r"(?:imposed|declared|ordered|announced) (?:a )?(?:\w+ )?ban on (?:public )?(?:gatherings|assemblies|protests|rallies|demonstrations)",
         r"dispatched", r"joined (?:the )?(?:rebels|militants|insurgents|islamic state|army|fight)",
         r"disband(?:ed)?", r"suspend(?:ed)? (?:operations|activities)", r"redeploy(?:ed|ment)?",
         r"(?:moved|moving) (?:\w+ ){0,2}(?:troops|forces|units)", r"stationed",
@@ -233,8 +239,10 @@ LEXICON: dict[str, list[str]] = {
         r"foil(?:ed|s)?", r"thwart(?:ed|s)?", r"avert(?:ed)?", r"intercept(?:ed|s|ion)?", r"shot down",
         r"downed", r"neutrali[sz]ed (?:\w+ ){0,3}(?:drones?|missiles?|bombs?|devices?)",
         r"(?:weapons|arms|ammunition|explosives|munitions) caches?", r"caches?",
-        r"(?:seiz(?:ed|e|es|ing)|confiscated|recovered|found|discovered|uncovered|dismantled) (?:[\w-]+ ){0,5}(?:weapons|arms|ammunition|rifles|explosives|guns|rounds|grenades?|rockets|mortars|bombs?|explosive devices?|devices?|arsenal|dynamite|detonators|bomb factory|bomb-making)",
-        r"(?:weapons|arms|ammunition|explosives|rifles|guns|grenades|arsenal|caches?|bombs?|dynamite) (?:[\w,'-]+ ){0,12}(?:were |was |had been )?(?:seized|confiscated|recovered|found|discovered|uncovered)",
+        r"(?:seiz(?:ed|e|es|ing)|confiscated|recovered|found|discovered|uncovered|dismantled) (?:[\w-]+ ){0,5}(?:weapons|arms|firearms|ammunition|rifles|pistols|handguns|shotguns|explosives|guns|rounds|grenades?|launchers?|rockets|mortars|bombs?|explosive devices?|devices?|ieds?|landmines|arsenal|dynamite|detonators|bomb factory|bomb-making)",
+        # The gap holds no arrest: "Assam Rifles and police arrested two men and recovered ..."
+        # is an arrest and a seizure, each with its own verb.
+        r"(?:weapons|arms|firearms|ammunition|explosives|rifles|pistols|guns|grenades|arsenal|caches?|bombs?|dynamite) (?:(?!arrest|detain|captur|apprehend)[\w,'-]+ ){0,12}(?:were |was |had been )?(?:seized|confiscated|recovered|found|discovered|uncovered)",
         r"confiscat(?:ed|ion)",
     ],
     "BASE": [
@@ -258,7 +266,7 @@ LEXICON: dict[str, list[str]] = {
         r"torrential rains?", r"heavy rains?", r"magnitude", r"tremors?(?! (?:from|of) (?:the |this |a )?(?:\w+ )?(?:war|invasion|conflict|crisis|attacks?|offensive|collapse|decision|vote))", r"freezing temperatures", r"cold (?:wave|snap|spell)",
     ],
     "MANMADE": [
-        r"fire broke out", r"blaze", r"caught fire", r"fire (?:tore|swept|ripped|raged) through", r"(?:huge|massive|large|major) fire", r"gas leak",
+        r"fire broke out", r"blaze", r"(?:fuel |oil |gas )?tanker (?:blast|explosion|fire)", r"caught fire", r"fire (?:tore|swept|ripped|raged) through", r"(?:huge|massive|large|major) fire", r"gas leak",
         r"(?:building|bridge|roof|mine|dam|wall|structure|tower|stadium|school|hotel|factory)s? (?:\w+ ){0,2}collaps(?:ed|es|e)",
         r"collapse of (?:a |an |the )?(?:\w+ ){0,2}(?:building|bridge|roof|mine|dam|tower|stadium|school|hotel|factory)",
         r"crash(?:ed|es)?", r"derail(?:ed|ment)", r"jumped the tracks", r"capsiz(?:ed|es)", r"stampede", r"overturned", r"turned turtle",
@@ -542,7 +550,9 @@ CUES: dict[str, list[str]] = {
                   r"engineers?", r"contractors?", r"employees", r"volunteers?", r"lawyers?", r"clerics?",
                   r"tourists", r"elders", r"humanitarian",
                   r"residential", r"apartment", r"kindergarten", r"theatre", r"theater", r"shopping", r"community",
-                  r"hotel", r"restaurant", r"caf[eé]", r"bar", r"nightclub", r"mall", r"bus", r"train", r"shop", r"stores?"],
+                  r"hotel", r"restaurant", r"caf[eé]", r"bar", r"nightclub", r"mall", r"bus", r"train", r"shop", r"stores?",
+                  r"ambulances?", r"paramedics?", r"red crescent", r"red cross", r"car wash", r"billiards? hall",
+                  r"taxis?", r"minibus", r"clinic", r"pharmacy", r"customers"],
     "protesters": [r"protest(?:ers|ors|s)?", r"demonstrat(?:ors|ions?)", r"marchers", r"rally", r"crowds?", r"activists",
                    r"strikers", r"students", r"sit-in", r"picket"],
     "police": [r"police", r"policemen", r"riot (?:police|officers)", r"security forces", r"officers", r"troops", r"forces", r"snipers?",

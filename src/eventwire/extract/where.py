@@ -82,7 +82,8 @@ def context_place(ctx: ArticleContext, sentence: Sentence) -> Optional[Location]
 
 _UNLISTED = re.compile(r"\b(?i:in|at|near|outside|around|through|the (?:[a-z-]+ ){0,2}(?:town|village|city|district|camp|neighbourhood) of|"
                        r"(?:outskirts|edge|suburbs?|centre|center) of|"
-                       r"(?:assault|attack|advance|offensive|push|strikes?|raid|march) on)"
+                       r"(?:assault|attack|advance|offensive|push|strikes?|raid|march) on|"
+                       r"(?:hit|struck|shelled|bombed|raided|stormed)(?: the)?(?: village| town)?)"
                        r"\s+((?:al-|el-)?[A-Z][\w’'\-]+(?:\s+(?:al-|el-)?[A-Z][\w’'\-]+)?)")
 # "Kwahaslalek village", "Kani township": the kind word after the name makes it a place.
 _KIND_AFTER = re.compile(r"\b((?:al-|el-)?[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+)?)\s+"
@@ -156,8 +157,8 @@ def _unlisted_places(ctx: ArticleContext, text: str, offset: int) -> list[Locati
         name = re.sub(r"\s+Local$", "", m.group(1))   # "Mangu Local Government Area"
         if re.search(r"['’]s?$", name):
             continue        # "in North Kivu's Walikale territory": it holds the place, it is not it
-        if _NOT_PLACES.match(name) or country_code(name):
-            continue
+        if _NOT_PLACES.match(name) or country_code(name) or name.replace(" ", "").isupper():
+            continue        # an acronym ("shelled AA positions") names a group, not a hamlet
         # A name followed by "village" or "township" is a place even where the gazetteer knows
         # a namesake elsewhere or the tagger took it for a person.
         if not kinded and (_listed_here(ctx, name) or _named_as_person(ctx.text, name)):
@@ -472,6 +473,27 @@ def _find_capital_phrases(sentence: Sentence) -> list[Location]:
     return out
 
 
+_HOOD_NAME = re.compile(r"\b(?:neighbou?rhood|barrio|suburb)s?$", re.I)
+_NEIGHBOURHOOD_AFTER = re.compile(r"\s+(?:neighbou?rhoods?|barrio|suburb|quarter|district of)\b", re.I)
+
+
+def _city_for_neighbourhood(ctx: ArticleContext, sentence: Sentence, locs: list[Location]) -> list[Location]:
+    """A neighbourhood is coded as its city, as conflict datasets do: "the Tierra Blanca
+    neighbourhood of Culiacan" is Culiacan; "the Brighton Park neighborhood" is the city the
+    story is about."""
+    hoods = [loc for loc in locs if _HOOD_NAME.search(loc.name or "") or loc.evidence is not None
+             and _NEIGHBOURHOOD_AFTER.match(sentence.text[loc.evidence.end - sentence.start:])]
+    if not hoods:
+        return locs
+    rest = [loc for loc in locs if loc not in hoods]
+    if any(loc.precision in (1, 2) for loc in rest):
+        return rest
+    city = ctx.extra.get("story_place")
+    if city is not None and city.precision == 1:
+        return rest + [city]
+    return locs
+
+
 def pick_places(ctx: ArticleContext, sentence: Sentence, mention, agent_span,
                 acts: int = 1) -> list[Location]:
     locs = [loc for loc in sentence_places(ctx, sentence)
@@ -503,6 +525,7 @@ def pick_places(ctx: ArticleContext, sentence: Sentence, mention, agent_span,
     if not locs:
         return []
     locs = _drop_reference_points(sentence, locs)   # again: an unlisted village may be the one placed
+    locs = _city_for_neighbourhood(ctx, sentence, locs)
     locs = [_as_settlement(ctx, sentence, loc) for loc in locs
             if loc.precision != 3 or _locative(sentence, loc)]
     locs = _shared_kind(sentence, locs)

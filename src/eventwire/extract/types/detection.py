@@ -46,6 +46,26 @@ def _governed_by(tok: Any, others: Sequence[Any], frames: set[str], cands: Seque
     return None
 
 
+_SEIZABLE = {"EXPLODE", "GRENADE", "SHELL", "AIR", "CHEM"}
+
+
+def _seized(tok: Any, hits: Sequence[TriggerHit]) -> bool:
+    """The weapon is an object in a list of things seized or found, not one that was used."""
+    spans = [(h.start, h.end) for h in hits if h.frame == "DISRUPT"]
+    if not spans:
+        return False
+    t = tok
+    for _ in range(8):
+        if t.dep_ in ("conj", "appos", "compound", "amod", "nummod") and t.head is not t:
+            t = t.head
+            continue
+        break
+    if t.dep_ not in ("dobj", "nsubjpass", "pobj"):
+        return False
+    verb = t.head.head if t.dep_ == "pobj" else t.head
+    return any(s <= verb.idx < e or s <= t.idx < e for s, e in spans)
+
+
 def _published(ctx: Any) -> Optional[date]:
     return getattr(ctx, "published", None) if ctx is not None else None
 
@@ -65,9 +85,12 @@ def _candidates(text: str, doc: Any, published: Optional[date], prior: frozenset
             if span is not None and len(span):
                 tok = span.root
                 if tok.pos_ == "PROPN" and tok.ent_type_ in ("ORG", "PERSON", "FAC", "WORK_OF_ART", "EVENT", "LAW", "PRODUCT") \
-                        and h.frame not in ("CYBER", "CRIME", "NATURAL"):   # "Cyclone Chido" is a storm
+                        and h.frame not in ("CYBER", "CRIME", "NATURAL") \
+                        and not h.text.lower().startswith("section"):   # "Cyclone Chido" is a storm; "Section 144" an order
                     continue         # "National Liberation Army", "Operation Desert Storm"
                 agent_s, patient_s = _arguments(tok)
+                if h.frame in _SEIZABLE and _seized(tok, hits):
+                    continue         # "seized 11 firearms, three explosive devices": a haul
                 blocked = _unreportable(tok, h, set(prior))
                 # "damage from airstrikes and shelling": a coordinated noun shares the verdict
                 # even where the parser attaches it elsewhere.

@@ -5,13 +5,41 @@ from __future__ import annotations
 import re
 from typing import Any, Optional
 
-from ..triggers import TriggerHit, cue
+from ..triggers import TriggerHit, cue, has_trigger
 from .records import Decision
 from .wording import _in_quotes, _protest_context
 
 _HOLDING = re.compile(r"\b(?:still|remain\w*|being held|holding|are held|is held|believed to be|among (?:them|those)|"
                       r"were held|was held|one of|continue to hold)\b", re.I)
 _TAKING = re.compile(r"\b(?:took|taken|taking|seiz\w+|kidnapp\w+|abduct\w+|stormed|hijack\w+|captured|grabbed)\b", re.I)
+
+
+# The crime itself is broken up or caught in the act, not only named to say who was arrested
+# ("arrested 14 suspected members of Los Lobos, accused of extortion" is an arrest).
+_CRIME_BUSTED = re.compile(r"\b(?:rings?|networks?|dismantl\w+|broke up|break up|busted|bust|seiz\w+|"
+                           r"hauls?|labs?|laboratories|shipments?|tonnes|tons|kilos?|kilograms|"
+                           r"operation against|crackdown on|cocaine|heroin|methamphetamine|"
+                           r"fentanyl|smuggling|trafficking)\b", re.I)
+
+
+_CRIME_VERB = re.compile(r"smuggl|traffick|launder|extort|recruit|operat|control|run", re.I)
+
+
+def _names_the_doer(tok: Any) -> bool:
+    """The crime word sits in the subject of a verb that is itself a trigger: "Gang members
+    ransacked ...", "Members of a cartel faction set fire to ..."."""
+    if tok is None:
+        return False
+    cur = tok
+    for _ in range(5):
+        if cur.dep_ in ("nsubj", "nsubjpass"):
+            verb = cur.head
+            told = verb.doc[verb.i:verb.i + 5].text
+            return verb.pos_ == "VERB" and has_trigger(told) and not _CRIME_VERB.match(verb.text)
+        if cur.dep_ not in ("compound", "amod", "nmod", "pobj", "prep") or cur.head is cur:
+            return False
+        cur = cur.head
+    return False
 
 
 def _decide_harm(hit: TriggerHit, text: str, agent: str, patient: str, tok: Any,
@@ -46,7 +74,8 @@ def _decide_harm(hit: TriggerHit, text: str, agent: str, patient: str, tok: Any,
             return "diplomacy", 0.5, "arrest warrant", ["diplomacy", "arrests"]
         if agent and cue("nonstate", agent) and (not cue("state", agent) or re.search(r"\b(?:rebel|militant|insurgent|jihadist|islamist|terrorist)", agent, re.I)):
             return "abduction_forced_disappearance", 0.6, "non-state group detained people", ["abduction_forced_disappearance", "arrests"]
-        if re.search(r"\b(?:cartels?|drug (?:ring|gang|traffick\w+|cartel|lords?)|narco\w*|traffick\w+|smuggl\w+|mafia|gangs?|cocaine|heroin|methamphetamine|fentanyl|extortion)\b", text, re.I):
+        if re.search(r"\b(?:cartels?|drug (?:ring|gang|traffick\w+|cartel|lords?)|narco\w*|traffick\w+|smuggl\w+|mafia|gangs?|cocaine|heroin|methamphetamine|fentanyl|extortion)\b", text, re.I) \
+                and _CRIME_BUSTED.search(text):
             return "organized_crime", 0.6, "arrests of a criminal network", ["organized_crime", "arrests"]
         return "arrests", 0.85, "arrest/detention", ["arrests", "organized_crime", "protest_with_intervention"]
 
@@ -61,6 +90,10 @@ def _decide_harm(hit: TriggerHit, text: str, agent: str, patient: str, tok: Any,
         return "organized_crime", 0.4, "crime words beside a protest", ["organized_crime", "peaceful_protest"]
     if f == "CRIME" and _in_quotes(text, hit.start):
         return None                      # "a gang of drug addicts", said of a government: an insult
+    if f == "CRIME" and _names_the_doer(tok):
+        return None                      # "Gang members ransacked ...": the verb tells the act
+    if f == "CRIME" and tok is not None and tok.pos_ == "PROPN" and tok.dep_ in ("pobj", "poss", "appos", "conj"):
+        return None                      # "a war between factions of the Sinaloa Cartel": a name
     if f == "CRIME":
         if cue("armed", text) and not re.search(r"cartel|gang|narco|traffick|smuggl|drug|mafia|hitmen|extortion|crime", text, re.I):
             return None

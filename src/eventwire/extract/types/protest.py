@@ -28,6 +28,11 @@ _FORCED = re.compile(r"\b(?:tear ?gas|water cannons?|rubber bullets|batons?|stun
                      r"(?:police|troops|soldiers|security forces|officers) (?:\w+ ){0,2}dispersed|"
                      r"forced (?:\w+ ){0,2}to disperse|dispersed by)\b", re.I)
 
+# Who burns property as an armed group does: gang and faction members, gunmen, bandits.
+_ARMED_DOER = re.compile(r"\b(?:factions?|cartels?|gangs?|gang members|gunmen|militiam[ae]n|militias?|"
+                         r"militants|bandits|insurgents|rebels|fighters|hitmen)\b", re.I)
+
+
 def _decide_protest(hit: TriggerHit, text: str, agent: str, patient: str, tok: Any,
                     prior: frozenset[str] = frozenset()) -> Optional[Decision]:
     """A crowd frame's type, or None where no crowd acted ('troops marched', 'riot police')."""
@@ -86,7 +91,7 @@ def _decide_protest(hit: TriggerHit, text: str, agent: str, patient: str, tok: A
                              text[hit.end:hit.end + 50], re.I):
             return "mob_violence", 0.75, "a crowd burned people", ["mob_violence", "attack"]
         if re.match(r"torch|set|burn|ransack|vandal", low) and not _protest_context(text) and not re.search(r"riot", text, re.I):
-            if cue("armed", _without_source(text)):
+            if cue("armed", _without_source(text)) or _ARMED_DOER.search(agent or text[:hit.start]):
                 return "looting_property_destruction", 0.65, "armed actor burned property", ["looting_property_destruction", "attack"]
             return "mob_violence", 0.45, "crowd burned property", ["mob_violence", "violent_demonstration", "looting_property_destruction"]
         if re.match(r"stormed", low) and not _protest_context(text) and cue("armed", text):

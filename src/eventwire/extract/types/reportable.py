@@ -67,9 +67,9 @@ def _unreportable(tok: Any, hit: TriggerHit, prior: set[str]) -> Optional[str]:
     if tok.pos_ in ("VERB", "AUX") and not modality._noun_like(tok):
         if tok.dep_ == "amod":
             return "participle used as adjective"
-        if frame == "ATTRIB" and tok.dep_ == "acl" and tok.tag_ == "VBN" and tok.head.pos_ == "NOUN" \
-                and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in tok.head.children):
-            return "describes a suspect (a man accused of theft)"
+        if frame == "ATTRIB" and tok.dep_ == "acl" and tok.tag_ == "VBN" and tok.head.pos_ in ("NOUN", "PROPN") \
+                and any(c.dep_ in ("det", "nummod") and c.lower_ != "the" for c in tok.head.children):
+            return "describes a suspect (a man accused of theft, two men accused of ...)"
         if frame == "AGREE" and tok.dep_ in ("acl", "relcl") and tok.head.head.lemma_.lower() in _BREACH_VERBS:
             return "describes an agreement that was broken"
         if frame == "ATTRIB" and tok.dep_ == "relcl" and tok.head.dep_ in ("dobj", "pobj") \

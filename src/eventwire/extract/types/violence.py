@@ -11,6 +11,9 @@ from .records import INTERSTATE_WAR, Decision, _WEAPON_TYPES
 from .wording import _after, _protest_context
 
 
+_RACKET = re.compile(r"\b(?:extort\w*|rackets?|protection money|refus\w+ to pay)\b", re.I)
+
+
 def _weapon_type(text: str, trigger_text: str) -> Optional[tuple[str, str]]:
     """The Explosions/Remote-violence type the weapon words decide, with the rule's name."""
     if cue("suicide", text):
@@ -127,7 +130,11 @@ def _violence_type(frame: str, text: str, trig: str, agent: str, patient: str,
         return "violent_demonstration", 0.7, "a crowd's violence against property or police", violent_opts
     if cue("mob", agent or text) and re.search(r"\b(?:mobs?|lynch\w*|vigilantes?|angry crowds?|communal|sectarian)\b", text, re.I):
         return "mob_violence", 0.75, "mob/communal actor", violent_opts
-    if re.search(r"\b(?:cartels?|gangs?|gangsters|narco\w*|drug (?:lords?|traffickers|gangs?)|hitmen|mafia)\b", text, re.I):
+    if re.search(r"\b(?:cartels?|gangs?|gangsters|narco\w*|drug (?:lords?|traffickers|gangs?)|hitmen|mafia|extortion\w*)\b", text, re.I) \
+            and (not (cue("civilians", target) or cue("military_target", target) or cue("police", target))
+                 or _RACKET.search(text)):
+        # Gangs killing people is an attack on them, as conflict coders count it; the crime
+        # type is left for violence with no victim named ("a cartel shoot-out").
         return "organized_crime", 0.7, "criminal actor", violent_opts
     if frame == "STRIKE" and _stand_off_strike(text, trig, agent, target):
         return "shelling_artillery_missile", 0.6, "strike by state forces on a place, weapon unstated (codebook 3.6)", \
@@ -177,12 +184,16 @@ def _decide_violence(hit: TriggerHit, text: str, agent: str, patient: str, tok: 
             and not cue("nonstate", text) and not (tok is not None and tok.pos_ == "NOUN" and low == "fighting"):
         return None                  # "fight corruption", "battle for votes"
     if f == "CLASH" and re.match(r"clash", low) and not (cue("armed", text) or cue("nonstate", text) or cue("police", text)
-                                                        or cue("mob", text) or _protest_context(text) or cue("protesters", text)):
+                                                        or cue("mob", text) or _protest_context(text) or cue("protesters", text)
+                                                        or re.search(_CRIME_WORDS, text, re.I)):
         return None                  # a clash of words between leaders
     if f == "CLASH" and re.match(r"clash", low) and _LEADERS_CLASH.match(text[hit.end:hit.end + 80]):
         return None                  # "the clash between President X and President Y": words
     if f == "CLASH" and re.search(_CRIME_WORDS, text, re.I) and not cue("nonstate", text):
-        return "organized_crime", 0.75, "operation against criminals", ["organized_crime", "armed_clash", "arrests"]
+        # Gangs fighting each other or the security forces are armed groups in battle, as
+        # conflict coders count it; the crime type stays the alternative.
+        return "armed_clash", 0.7, "fighting with or between criminal groups", \
+            ["armed_clash", "organized_crime", "arrests"]
     if f == "CLASH" and re.search(r"operations?$", low) and not re.search(r"against", low):
         # "military operations": a battle only against a named armed group, not as a topic.
         if not (cue("nonstate", text) or re.search(r"\bkill|clash|fight|killed\b", text, re.I)) or \
