@@ -285,3 +285,65 @@ def test_a_small_foreign_town_does_not_answer_to_an_alternate_name():
 def test_the_kurdistan_region_is_iraqs():
     ev = _events("A drone struck an oilfield in the Kurdistan Region on Monday, officials said.")[0]
     assert ev.location.country == "IRQ"
+
+
+@pytest.mark.parametrize("text,types_", [
+    ("A drone dropped a grenade near a UN patrol outside Naqoura, Lebanon, on Monday, the "
+     "peacekeepers said.", {"air_drone_strike"}),
+    # "during the protests" dates the arrest; the people arrested were not protesting.
+    ("Police arrested nine people in Kitengela, Kenya, on Monday whom they accused of planning "
+     "to loot shops during the protests.", {"arrests"}),
+    ("The interior ministry attributed the bombing to the Islamic State group, which has not "
+     "commented.", {"attribution"}),
+    # A semicolon ends the clause: the missing do not negate the abduction.
+    ("Monitors recorded the abduction of nine traders by gunmen near Gao, Mali, on 2 May; six "
+     "have not been accounted for.", {"abduction_forced_disappearance"}),
+    ("About 60 inmates escaped from a prison in Kaduna, Nigeria, on Sunday, officials said.", {"other"}),
+    ("Customs officers seized 300,000 captagon pills at the port of Latakia, Syria, on Friday.",
+     {"organized_crime"}),
+    ("Armed men seized a trader outside his shop in Kidal, Mali, on Friday and demanded a ransom, "
+     "police said.", {"abduction_forced_disappearance"}),
+    ("Police in Lima, Peru, broke up an extortion ring on Tuesday, arresting 11 people.",
+     {"organized_crime"}),
+    ("Villagers in Kasese, Uganda, lynched a man suspected of stealing cattle on Sunday, police said.",
+     {"mob_violence"}),
+    ("Fire ripped through a market in Kano, Nigeria, on Sunday; the fire service blamed an "
+     "electrical fault.", {"man_made_disaster"}),
+    ("Rebels held the town of Bamenda, Cameroon, for hours on Sunday, hoisting the flag of their "
+     "movement over the town hall.", {"non_state_actor_overtakes_territory"}),
+    ("Armenia and Azerbaijan each handed over 30 prisoners in an exchange brokered by Qatar on "
+     "Friday.", {"agreement"}),
+])
+def test_session5_typing_rules_more(text, types_):
+    assert {e.type for e in _events(text)} == types_
+
+
+@pytest.mark.parametrize("text,day", [
+    # A range is dated by its last day; an ongoing situation by the report.
+    ("Monitors recorded the abduction of 14 civilians by gunmen on the highway near Gao, Mali, "
+     "between 20 May and 29 May.", "2025-05-29"),
+    ("Fighting between the army and the rebels around Bara, Sudan, since 28 May has displaced "
+     "7,200 people.", "2025-06-02"),
+    # A clause break weighs more than the words between: the ceasefire is dated 19 May.
+    ("Clashes between the army and RSF fighters continued near Bara, Sudan, throughout the week "
+     "(27 May - 1 June), despite the ceasefire announced by the government on 19 May.", None),
+])
+def test_session5_event_dates(text, day):
+    events = _events(text)
+    if day is not None:
+        assert events[0].date == day
+    else:
+        deal = [e for e in events if e.type == "agreement"]
+        clash = [e for e in events if e.type == "armed_clash"]
+        assert deal and deal[0].date == "2025-05-19"
+        assert clash and clash[0].date == "2025-06-01"
+
+
+def test_a_highlight_bullet_is_absorbed_by_the_body_that_tells_it():
+    text = ("Sudan: El Fasher Flash Update\nHighlights\n"
+            "- Shelling of Abu Shouk camp continues; 19 civilians killed in one week.\n"
+            "Overview\n"
+            "In Sudan, RSF shelling of the Abu Shouk camp in El Fasher killed 19 civilians over the "
+            "past week, partners said, as fighting around the city continued without a pause.")
+    shelling = [e for e in _events(text, "2025-09-12") if e.type == "shelling_artillery_missile"]
+    assert len(shelling) == 1 and shelling[0].evidence.text.startswith("In Sudan")

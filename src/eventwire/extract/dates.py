@@ -352,6 +352,34 @@ def is_since_conflict_start(mention: DateMention) -> bool:
     return mention.kind == "span" and t.startswith("since")
 
 
+_SINCE = re.compile(r"\bsince\s+(?:the\s+)?$", re.I)
+_CLAUSE_MARKS = re.compile(r"[,;()]")
+_RANGE_JOIN = re.compile(r"^\s*(?:[–—-]|to|and|until|till)\s*$", re.I)
+_RANGE_OPEN = re.compile(r"(?:\bbetween|\bfrom|\()\s*$", re.I)
+
+
+def _join_ranges(sentence, mentions: list[DateMention]) -> list[DateMention]:
+    """"between 29 July and 2 August", "(29 July – 4 August)": one span, dated by its last
+    day with precision week, as the happening is known to have gone on until then."""
+    out: list[DateMention] = []
+    i = 0
+    while i < len(mentions):
+        a = mentions[i]
+        b = mentions[i + 1] if i + 1 < len(mentions) else None
+        if b is not None and a.kind == b.kind == "point" and b.date >= a.date \
+                and _RANGE_JOIN.match(sentence.text[a.end - sentence.start:b.start - sentence.start]):
+            before = sentence.text[max(0, a.start - sentence.start - 12):a.start - sentence.start]
+            gap = sentence.text[a.end - sentence.start:b.start - sentence.start].strip()
+            if _RANGE_OPEN.search(before) or gap in ("–", "—", "-"):
+                out.append(DateMention(b.date, "week", a.start, b.end, f"{a.text} {gap} {b.text}",
+                                       a.date, b.date, "point"))
+                i += 2
+                continue
+        out.append(a)
+        i += 1
+    return out
+
+
 def event_date(ctx, sentence, near: Optional[tuple[int, int]] = None, *, statement: bool = False):
     """(iso date, precision, Evidence) of the happening told in ``sentence``.
 
@@ -365,8 +393,16 @@ def event_date(ctx, sentence, near: Optional[tuple[int, int]] = None, *, stateme
     ("blamed India for Tuesday's attack").
     """
     published = ctx.published
-    mentions = [m for m in sentence_dates(ctx, sentence) if m.kind == "point"
+    mentions = [m for m in _join_ranges(sentence, sentence_dates(ctx, sentence)) if m.kind == "point"
                 and not (statement and m.text.endswith(("'s", "’s")))]
+    since = [m for m in mentions if _SINCE.search(
+        sentence.text[max(0, m.start - sentence.start - 8):m.start - sentence.start])]
+    if since and published is not None and len(since) == len(mentions) \
+            and all((published - m.date).days <= 31 for m in since):
+        # "fighting around Bara since 8 September has displaced ...": an ongoing situation,
+        # dated by the report (CODEBOOK 3.2a), not by the day it began. A tally "since October
+        # 2023" keeps its start, which marks it as history.
+        return published.isoformat(), "week", None
     if not mentions:
         # "attacked in the last month": as "last week" is dated (3.2a), the start of the span.
         mentions = [m for m in sentence_dates(ctx, sentence) if m.kind == "span"
@@ -379,7 +415,14 @@ def event_date(ctx, sentence, near: Optional[tuple[int, int]] = None, *, stateme
             best = mentions[0]
         else:
             mid = sentence.start + (near[0] + near[1]) / 2
-            best = min(mentions, key=lambda m: abs((m.start + m.end) / 2 - mid))
+
+            def distance(m: DateMention) -> float:
+                # Closeness in words, with each clause break between them counted as far:
+                # "(29 July – 4 August), despite the ceasefire announced on 19 July".
+                lo, hi = sorted((int(mid), int((m.start + m.end) / 2)))
+                between = sentence.text[lo - sentence.start:hi - sentence.start]
+                return hi - lo + 40 * len(_CLAUSE_MARKS.findall(between))
+            best = min(mentions, key=distance)
         return best.date.isoformat(), best.precision, sentence.evidence(
             best.start - sentence.start, best.end - sentence.start)
     for prev in reversed(ctx.sentences[max(0, sentence.index - 2):sentence.index]):

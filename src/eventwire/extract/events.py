@@ -397,7 +397,8 @@ def _one_per_place(events: list[Event]) -> list[Event]:
 # Acts a sentence can join with "and" that are never two readings of one act: "arrested two
 # men and recovered rifles", "set fire to a bar and kidnapped two brothers".
 _SEPARABLE = {"arrests", "disrupted_weapons_use", "looting_property_destruction",
-              "abduction_forced_disappearance", "organized_crime", "sexual_violence"}
+              "abduction_forced_disappearance", "organized_crime", "sexual_violence",
+              "change_to_group_activity", "natural_disaster", "man_made_disaster"}
 
 
 def _separate_acts(a: Event, b: Event) -> bool:
@@ -519,22 +520,48 @@ def _same_area(a: Optional[Location], b: Optional[Location]) -> bool:
     return bool(a.admin1 and a.admin1 == b.admin1) or a.precision == 3 or b.precision == 3
 
 
+_BULLET = re.compile(r"^[ \t]*(?:[•▪●◦*]|[-–—](?=\s))\s*")
+
+
+def _first_prose(text: str) -> int:
+    """Where the body's prose begins: the first long line that is no bullet."""
+    pos = 0
+    for line in text.split("\n"):
+        if len(line) >= 150 and not _BULLET.match(line):
+            return pos
+        pos += len(line) + 1
+    return len(text)
+
+
+def _summary_bullet(ctx: ArticleContext, ev: Event, prose: int) -> bool:
+    """The event is told on a bulleted line above the body, as situation reports open with
+    their highlights ("• Civilians killed by mortar fire in Tha'la"), which the body tells
+    again. Bullets further down are the story itself (a liveblog's items)."""
+    if ev.evidence.start >= prose:
+        return False
+    line_start = ctx.text.rfind("\n", 0, ev.evidence.start) + 1
+    return bool(_BULLET.match(ctx.text[line_start:ev.evidence.start + 2]))
+
+
 def absorb_headline(ctx: ArticleContext, events: list[Event]) -> list[Event]:
     """A headline retells what the body tells with its own day and place ("... kills 24" is
     the strike of Monday in the body): the body's telling is the record, the headline's only
     fills what the body leaves unsaid."""
     end = _headline_end(ctx)
-    if end is None:
+    headline = (lambda ev: ev.evidence.start < end) if end is not None else (lambda ev: False)
+    prose = _first_prose(ctx.text)
+    bullets = {ev.evidence.start for ev in events if _summary_bullet(ctx, ev, prose)}
+    if end is None and not bullets:
         return events
-    body = [e for e in events if e.evidence.start >= end]
+    body = [e for e in events if not headline(e) and e.evidence.start not in bullets]
     out = []
     for ev in events:
-        if ev.evidence.start >= end:
+        if not headline(ev) and ev.evidence.start not in bullets:
             out.append(ev)
             continue
         # Same area first; else any same-type telling in the same country, since a headline
-        # names places loosely ("Drone strikes hit Kurdistan oil fields as Baghdad and Erbil
-        # trade blame") and seldom tells a happening the body leaves out.
+        # or a highlight names places loosely ("Drone strikes hit Kurdistan oil fields as
+        # Baghdad and Erbil trade blame") and seldom tells a happening the body leaves out.
         twin = next((b for b in body if b.type == ev.type and _same_area(ev.location, b.location)), None) \
             or next((b for b in body if b.type == ev.type and ev.location is not None and b.location is not None
                      and ev.location.country == b.location.country), None) \
@@ -546,7 +573,7 @@ def absorb_headline(ctx: ArticleContext, events: list[Event]) -> list[Event]:
         for f in ("actor1", "actor2", "fatalities", "injured"):
             if getattr(twin, f) is None and getattr(ev, f) is not None:
                 setattr(twin, f, getattr(ev, f))
-        twin.why.append("also told in the headline")
+        twin.why.append("also told in the headline" if headline(ev) else "also told in a highlight")
     return out
 
 

@@ -249,6 +249,10 @@ def _assess_token(doc: Any, tok: Any, depth: int = 0) -> Verdict:
         # A conjunct with its own subject is its own clause ("..., but explosions were heard").
         if cur.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in cur.children):
             break
+        # A semicolon ends the sentence's first clause: "recorded the abduction of eleven
+        # women; seven have not been accounted for" does not negate the abduction.
+        if any(doc[k].text == ";" for k in range(min(cur.i, head.i) + 1, max(cur.i, head.i))):
+            break
         # So is a finite "as/while/after ..." clause: "braced for an offensive as forces
         # withdraw" does not put the withdrawal into the future.
         if cur.dep_ == "advcl" and any(c.dep_ in ("nsubj", "nsubjpass") for c in cur.children) \

@@ -83,7 +83,10 @@ def context_place(ctx: ArticleContext, sentence: Sentence) -> Optional[Location]
 _UNLISTED = re.compile(r"\b(?i:in|at|near|outside|around|through|the (?:[a-z-]+ ){0,2}(?:town|village|city|district|camp|neighbourhood) of|"
                        r"(?:outskirts|edge|suburbs?|centre|center) of|"
                        r"(?:assault|attack|advance|offensive|push|strikes?|raid|march) on|"
-                       r"(?:hit|struck|shelled|bombed|raided|stormed)(?: the)?(?: village| town)?)"
+                       r"(?:hit|struck|shelled|bombed|raided|stormed)(?: the)?(?: village| town)?|"
+                       r"(?:curfew|blockade|siege|lockdown) on|"
+                       r"(?:deployed|sent|moved|dispatched|rushed|redeployed) (?:[\w-]+ ){1,4}to|"
+                       r"(?:residents|villagers|inhabitants|people) of)"
                        r"\s+((?:al-|el-)?[A-Z][\w’'\-]+(?:\s+(?:al-|el-)?[A-Z][\w’'\-]+)?)")
 # "Kwahaslalek village", "Kani township": the kind word after the name makes it a place.
 _KIND_AFTER = re.compile(r"\b((?:al-|el-)?[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+)?)\s+"

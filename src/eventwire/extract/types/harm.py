@@ -16,6 +16,9 @@ _TAKING = re.compile(r"\b(?:took|taken|taking|seiz\w+|kidnapp\w+|abduct\w+|storm
 
 # The crime itself is broken up or caught in the act, not only named to say who was arrested
 # ("arrested 14 suspected members of Los Lobos, accused of extortion" is an arrest).
+# A protest named only as the time of an arrest: "arrested nine people ... during the protests".
+_DURING_PROTESTS = re.compile(r"\b(?:during|ahead of|before|after|since)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}"
+                              r"(?:protests?|demonstrations?|marches|rall(?:y|ies))\b", re.I)
 _CRIME_BUSTED = re.compile(r"\b(?:rings?|networks?|dismantl\w+|broke up|break up|busted|bust|seiz\w+|"
                            r"hauls?|labs?|laboratories|shipments?|tonnes|tons|kilos?|kilograms|"
                            r"operation against|crackdown on|cocaine|heroin|methamphetamine|"
@@ -68,7 +71,7 @@ def _decide_harm(hit: TriggerHit, text: str, agent: str, patient: str, tok: Any,
         return "sexual_violence", 0.9, "sexual violence", ["sexual_violence"]
 
     if f == "ARREST":
-        if _protest_context(text) or cue("protesters", patient or ""):
+        if _protest_context(_DURING_PROTESTS.sub(" ", text)) or cue("protesters", patient or ""):
             return "protest_with_intervention", 0.75, "protesters arrested", ["protest_with_intervention", "arrests"]
         if re.search(r"\b(?:warrant)\b", text[hit.start:hit.end + 10], re.I):
             return "diplomacy", 0.5, "arrest warrant", ["diplomacy", "arrests"]
@@ -79,6 +82,9 @@ def _decide_harm(hit: TriggerHit, text: str, agent: str, patient: str, tok: Any,
             return "organized_crime", 0.6, "arrests of a criminal network", ["organized_crime", "arrests"]
         return "arrests", 0.85, "arrest/detention", ["arrests", "organized_crime", "protest_with_intervention"]
 
+    if f == "LOOT" and re.search(r"\b(?:suspected|accused|charged|convicted|caught|arrested|jailed)\s+(?:of|for|with)\s+$",
+                                 text[:hit.start], re.I):
+        return None                      # "two men suspected of stealing livestock": who they are
     if f == "LOOT":
         if _protest_context(text) or re.search(r"\briot\w*", text, re.I):
             return "violent_demonstration", 0.6, "protesters/rioters looted", ["violent_demonstration", "looting_property_destruction"]

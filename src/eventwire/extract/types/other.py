@@ -78,6 +78,8 @@ def _decide_other(hit: TriggerHit, text: str, agent: str, patient: str, tok: Any
         if not (cue("armed", text) or re.search(r"\bkill|captur|head\b", text, re.I)):
             return None                  # a reward for information in a police appeal
         return "other", 0.7, "bounty on a person's head", ["other"]
+    if f == "OTHER" and re.match(r"escaped|jail|prison", low):
+        return "other", 0.75, "prisoners escaped", ["other", "attack"]
     if f == "OTHER" and re.match(r"mass grave|bodies|silenced|blinked|websites?|channels?|stations?", low):
         return "other", 0.8, "mass grave found / media silenced", ["other"]
     if f == "OTHER":

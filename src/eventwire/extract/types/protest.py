@@ -28,6 +28,8 @@ _FORCED = re.compile(r"\b(?:tear ?gas|water cannons?|rubber bullets|batons?|stun
                      r"(?:police|troops|soldiers|security forces|officers) (?:\w+ ){0,2}dispersed|"
                      r"forced (?:\w+ ){0,2}to disperse|dispersed by)\b", re.I)
 
+_RING = re.compile(r"\bbr(?:oke|eak)(?:ing)? up (?:an? |the )?(?:[\w-]+ ){0,2}(?:rings?|networks?|gangs?|cells?|"
+                   r"cartels?|syndicates?|plots?|schemes?)\b", re.I)
 # Who burns property as an armed group does: gang and faction members, gunmen, bandits.
 _ARMED_DOER = re.compile(r"\b(?:factions?|cartels?|gangs?|gang members|gunmen|militiam[ae]n|militias?|"
                          r"militants|bandits|insurgents|rebels|fighters|hitmen)\b", re.I)
@@ -65,6 +67,8 @@ def _decide_protest(hit: TriggerHit, text: str, agent: str, patient: str, tok: A
         return "peaceful_protest", 0.8, "protest, no violence said", \
             ["peaceful_protest", "protest_with_intervention", "violent_demonstration"]
 
+    if f == "DISPERSE" and re.match(r"br[oe]ke?", low) and _RING.search(text[hit.start:hit.end + 50]):
+        return None              # "broke up an extortion ring": a crime busted, told by its crime words
     if f == "DISPERSE":
         if low.startswith("dispers") and _SELF_DISPERSED.search(text) and not _FORCED.search(text):
             return None          # "ended peacefully, with demonstrators dispersing": no one intervened

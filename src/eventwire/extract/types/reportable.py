@@ -72,6 +72,8 @@ def _unreportable(tok: Any, hit: TriggerHit, prior: set[str]) -> Optional[str]:
             return "describes a suspect (a man accused of theft, two men accused of ...)"
         if frame == "AGREE" and tok.dep_ in ("acl", "relcl") and tok.head.head.lemma_.lower() in _BREACH_VERBS:
             return "describes an agreement that was broken"
+        if frame == "ATTRIB" and any(c.lower_ == "whom" and c.i < tok.i for c in tok.children):
+            return "describes who was acted on (nine people whom they accused of ...)"
         if frame == "ATTRIB" and tok.dep_ == "relcl" and tok.head.dep_ in ("dobj", "pobj") \
                 and tok.head.head.pos_ in ("VERB", "ADP"):
             return "describes who was acted on (politicians it accuses of ...)"

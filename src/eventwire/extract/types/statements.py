@@ -114,5 +114,13 @@ def _decide_statement(hit: TriggerHit, text: str, agent: str, patient: str, tok:
                 return None
             if not re.search(r"\b(?:said|says|claimed|claims|claim|alleged|insisted|blamed|accused|according|charge|reiterated)\b", text, re.I):
                 return None
+        if tok is not None and tok.tag_ == "VBG" and tok.dep_ in ("advcl", "xcomp", "conj") \
+                and tok.head.lemma_ in ("say", "tell", "report", "state"):
+            # "..., officials said, blaming Maoist rebels": the blame rides on the report of
+            # the act, which remains the sentence's main news.
+            return "attribution", 0.7, "blame added to a report", ["attribution", "diplomacy"]
+        if re.match(r"blam", low) and re.search(r"\b(?:electrical|technical|short[- ]circuit|fault|weather|"
+                                                 r"negligence|accident|gas leak|faulty)\b", text[hit.end:hit.end + 60], re.I):
+            return None                  # "blamed an electrical fault": a cause, not a culprit
         return "attribution", 0.85, "accusation/blame/claim of responsibility", ["attribution", "diplomacy"]
     return None

@@ -10,6 +10,16 @@ from .records import Decision
 from .wording import _after
 
 
+# What was seized, when it is no ground: drugs ("200,000 yaba pills") or a person.
+_SEIZED_THING = re.compile(
+    r"^\W*(?:(?:an?|the|some|about|nearly|more than|over|at least|[\d,.]+|\w+-year-old)\s+){0,3}"
+    r"(?:(?P<drugs>(?:[\w-]+\s+){0,2}(?:pills|tablets|cocaine|heroin|drugs|narcotics|methamphetamine|"
+    r"fentanyl|cannabis|marijuana|hashish|opium|kilograms?|kilos?|tonnes|tons|pounds)\b)|"
+    r"(?P<person>(?:[\w-]+\s+){0,2}(?:businessman|businesswoman|man|woman|boy|girl|child|children|"
+    r"activist|journalist|trader|farmer|priest|student|teacher|doctor|engineer|tourist|aid worker|"
+    r"official|councillor|chief|villagers?|residents?|passengers?|hostages?)\b))", re.I)
+
+
 def _territory_type(frame: str, text: str, agent: str, patient: str) -> tuple[str, float, str]:
     gov_agent = cue("state", agent) and not cue("nonstate", agent)
     held_by_nonstate = re.search(r"\b(?:rebel|militant|insurgent|jihadist|isis|is|terrorist|separatist)[- ]held\b", text, re.I) \
@@ -64,6 +74,15 @@ def _decide_territory(hit: TriggerHit, text: str, agent: str, patient: str, tok:
             return "arrests", 0.6, "a person was captured", ["arrests", "abduction_forced_disappearance"]
         if tok is not None and tok.dep_ in ("amod", "compound") and tok.pos_ in ("ADJ", "VERB", "NOUN"):
             return None                  # "occupied territories", "liberated areas": a state, not an act
+        if f == "CAPTURE" and re.match(r"seiz|captur", low):
+            seized = _SEIZED_THING.match(after)
+            if seized and seized.group("drugs"):
+                return "organized_crime", 0.75, "drugs seized", ["organized_crime", "disrupted_weapons_use"]
+            if seized and seized.group("person"):
+                if agent and (cue("state", agent) or cue("police", agent)):
+                    return "arrests", 0.7, "a person seized by the state", ["arrests", "abduction_forced_disappearance"]
+                return "abduction_forced_disappearance", 0.8, "a person seized", \
+                    ["abduction_forced_disappearance", "arrests"]
         if f == "CAPTURE" and re.match(r"captur", low) and tok is not None and tok.dep_ in ("acl", "relcl") \
                 and _is_person(tok.head):
             return None                  # "two Britons captured after fighting": who they are, not a capture told here

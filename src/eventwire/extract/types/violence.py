@@ -96,6 +96,17 @@ def _weapon_words(text: str, hit: TriggerHit) -> str:
     return clause if clause != text and _weapon_type(clause, hit.text) else text
 
 
+_DRONE_DROP = re.compile(r"\bdrones?\b(?:\s+[\w-]+){0,3}?\s+(?:dropped|drops|dropping|released)\b|"
+                         r"\bdropped (?:\w+ ){0,3}(?:from|by) (?:an? |the )?(?:[\w-]+ )?drones?\b", re.I)
+
+
+def _right_of(text: str, trig: str) -> str:
+    """The words right after the trigger: who was fired on when the parse gives "fire" as
+    the object of "opened"."""
+    i = text.find(trig)
+    return text[i + len(trig):i + len(trig) + 60] if i >= 0 else ""
+
+
 def _violence_type(frame: str, text: str, trig: str, agent: str, patient: str,
                    weapon_text: Optional[str] = None) -> tuple[str, float, str, list[str]]:
     """Type for a violent trigger (strike, kill, clash, wound, damage) from weapon, actors, target."""
@@ -131,7 +142,8 @@ def _violence_type(frame: str, text: str, trig: str, agent: str, patient: str,
     if cue("mob", agent or text) and re.search(r"\b(?:mobs?|lynch\w*|vigilantes?|angry crowds?|communal|sectarian)\b", text, re.I):
         return "mob_violence", 0.75, "mob/communal actor", violent_opts
     if re.search(r"\b(?:cartels?|gangs?|gangsters|narco\w*|drug (?:lords?|traffickers|gangs?)|hitmen|mafia|extortion\w*)\b", text, re.I) \
-            and (not (cue("civilians", target) or cue("military_target", target) or cue("police", target))
+            and (not any(cue(k, t) for k in ("civilians", "military_target", "police")
+                         for t in (target, _right_of(text, trig)))
                  or _RACKET.search(text)):
         # Gangs killing people is an attack on them, as conflict coders count it; the crime
         # type is left for violence with no victim named ("a cartel shoot-out").
@@ -176,6 +188,9 @@ def _decide_violence(hit: TriggerHit, text: str, agent: str, patient: str, tok: 
     f = hit.frame
     trig = hit.text
     low = trig.lower()
+    if f in ("GRENADE", "EXPLODE") and _DRONE_DROP.search(text):
+        # "a drone dropped a grenade": delivered from the air, whatever the munition.
+        return "air_drone_strike", 0.8, "munition dropped from a drone", ["air_drone_strike", "grenade"]
     if f == "CLASH" and re.match(r"(?:engaged|combat|hostilities|offensives?|siege|besieg\w+|encircle\w*)$", low, re.I):
         # Words that also carry analysis ("the offensive has stalled"): need an armed actor.
         if not cue("armed", text):
