@@ -88,3 +88,7 @@ def test_the_struck_and_the_doer_come_from_the_toll_clause():
     crime = extract_text("Gunmen from the Sinaloa Cartel killed five people at a party in Culiacán, Mexico.",
                          published="2025-07-15").events
     assert crime and crime[0].actor1 is not None and crime[0].actor1.name == "Gunmen"
+
+
+def test_a_junta_is_the_military():
+    assert resolve_actor("Junta warships").sector == "military"

@@ -347,3 +347,10 @@ def test_a_highlight_bullet_is_absorbed_by_the_body_that_tells_it():
             "past week, partners said, as fighting around the city continued without a pause.")
     shelling = [e for e in _events(text, "2025-09-12") if e.type == "shelling_artillery_missile"]
     assert len(shelling) == 1 and shelling[0].evidence.text.startswith("In Sudan")
+
+
+def test_the_side_whose_assaults_were_repelled_acts_first():
+    ev = _events("Ukraine's General Staff said its troops had repelled 40 Russian assaults near "
+                 "Pokrovsk, Donetsk region, on Monday.")[0]
+    assert (ev.actor1.country, ev.actor1.sector) == ("RUS", "military")
+    assert (ev.actor2.country, ev.actor2.sector) == ("UKR", "military")

@@ -44,7 +44,7 @@ _SECTOR_WORDS: list[tuple[str, str]] = [
     ("leader", "government"), ("chancellor", "government"), ("administration", "government"),
     ("delegation", "government"), ("council", "government"), ("court", "government"),
     ("secretary", "government"), ("negotiators", "government"), ("allies", "government"),
-    ("regime", "government"), ("coalition", "military"), ("security", "military"), ("state department", "government"), ("cabinet", "government"),
+    ("regime", "government"), ("junta", "military"), ("junta's", "military"), ("coalition", "military"), ("security", "military"), ("state department", "government"), ("cabinet", "government"),
     ("prosecutors", "government"), ("prosecutor", "government"), ("judge", "government"),
     ("militants", "rebels"), ("militant", "rebels"), ("rebels", "rebels"), ("rebel", "rebels"),
     ("insurgents", "rebels"), ("insurgent", "rebels"), ("jihadists", "rebels"),

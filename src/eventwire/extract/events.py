@@ -267,6 +267,12 @@ def events_in_sentence(ctx: ArticleContext, sentence: Sentence) -> list[Event]:
                 break
         if actor2 is None:
             actor2 = _implied_target(ctx, sentence, m.type, actor1)
+        if actor1 is not None and actor2 is not None and _REPELLED.search(sentence.text) \
+                and _ASSAULTS.search(actor2.name or "") and actor2.country:
+            # "its troops repelled 52 Russian assaults": the assaulting side acts first.
+            actor1, actor2 = Actor(name=actor2.name, country=actor2.country, sector="military"
+                                   if actor2.sector == "unknown" else actor2.sector,
+                                   evidence=actor2.evidence), actor1
         locs = where.pick_places(ctx, sentence, m, agent_span, acts=acts)
         if not locs and m.type not in PLACELESS_TYPES:
             fallback = where.context_place(ctx, sentence)
@@ -575,6 +581,11 @@ def absorb_headline(ctx: ArticleContext, events: list[Event]) -> list[Event]:
                 setattr(twin, f, getattr(ev, f))
         twin.why.append("also told in the headline" if headline(ev) else "also told in a highlight")
     return out
+
+
+_REPELLED = re.compile(r"\b(?:repel(?:led|s)?|repuls(?:ed|es)?|fended off|beat back|beaten back|"
+                       r"thwarted|held off|fought off|pushed back)\b", re.I)
+_ASSAULTS = re.compile(r"\b(?:assaults?|attacks?|attempts?|offensives?|advances?|raids?|incursions?)\b", re.I)
 
 
 def assemble(ctx: ArticleContext) -> list[Event]:
