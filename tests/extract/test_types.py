@@ -544,3 +544,37 @@ def test_a_counted_happening_is_news_and_seized_drugs_are_crime(nlp):
 ])
 def test_expulsions_interceptions_and_named_storms(nlp, text, expected):
     assert sorted(set(_types(nlp, text))) == expected
+
+
+@pytest.mark.parametrize("expected,text", [
+    ("non_state_actor_overtakes_territory",
+     "Rebels took control of the town of Bossangoa after government troops were driven out, residents said."),
+    ("government_regains_territory",
+     "Control of the town of Djibo was restored by the army after a week-long operation, officials said."),
+    ("chemical_weapon",
+     "Doctors said 20 fighters showed signs of nerve-agent poisoning after shells hit their trenches near Bakhmut."),
+    ("suicide_bomb",
+     "A militant drove an explosives-laden car into the gate of a police station in Bannu and detonated it."),
+    ("shelling_artillery_missile",
+     "Katyusha rockets were launched at the airport in Erbil late on Monday, officials said."),
+    ("abduction_forced_disappearance",
+     "Men in plain clothes took a student activist from his home in Karachi on Friday, his family said."),
+    ("abduction_forced_disappearance",
+     "Twelve passengers were pulled off a bus by armed men on the road to Tame and taken away."),
+    ("man_made_disaster", "Fire tears through market in Lagos, destroying hundreds of stalls"),
+    ("headquarters_or_base_established",
+     "Troops set up a new military position on a hilltop near Quneitra on Wednesday, residents said."),
+    ("change_to_group_activity",
+     "A rebel commander and 40 of his fighters surrendered to the army in Ituri on Wednesday."),
+    ("peaceful_protest",
+     "Hundreds of relatives gathered outside the parliament in Kathmandu on Saturday demanding justice."),
+    ("arrests",
+     "Police arrested a former minister in Dhaka on Wednesday on murder charges linked to last year's protest killings."),
+])
+def test_session5_snippet_rules(nlp, expected, text):
+    assert top(nlp, text) == expected
+
+
+def test_a_denial_that_tells_the_act_is_not_the_act(nlp):
+    assert top(nlp, "The army said its jets had hit a rebel meeting and denied that civilians were hit.") \
+        != "attack"

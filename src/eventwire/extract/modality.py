@@ -229,6 +229,11 @@ def _assess_token(doc: Any, tok: Any, depth: int = 0) -> Verdict:
                 return Verdict(False, why)
             if not same and came_via in _COMPLEMENT_DEPS:
                 lemma = cur.lemma_.lower()
+                if lemma == "deny" and came_via == "ccomp" and prev.i > cur.i and any(
+                        c.dep_ == "mark" and c.lower_ == "that" for c in prev.children):
+                    # "denied that civilians were hit": told only to be denied. (A report that
+                    # someone else denies, "the ministry denied it", is still coded, 3.6.)
+                    return Verdict(False, "denied by the teller")
                 if lemma in REPORTING_HEADS:
                     # Reported speech (§3.4): what the source says happened stands, unless
                     # the telling itself is not done ("fell short of announcing the capture").

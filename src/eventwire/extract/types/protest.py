@@ -32,6 +32,7 @@ _RING = re.compile(r"\bbr(?:oke|eak)(?:ing)? up (?:an? |the )?(?:[\w-]+ ){0,2}(?
                    r"cartels?|syndicates?|plots?|schemes?)\b", re.I)
 # Who burns property as an armed group does: gang and faction members, gunmen, bandits.
 _ARMED_DOER = re.compile(r"\b(?:factions?|cartels?|gangs?|gang members|gunmen|militiam[ae]n|militias?|"
+                         r"armed (?:youths?|men|groups?)|"
                          r"militants|bandits|insurgents|rebels|fighters|hitmen)\b", re.I)
 
 

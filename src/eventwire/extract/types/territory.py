@@ -20,6 +20,13 @@ _SEIZED_THING = re.compile(
     r"official|councillor|chief|villagers?|residents?|passengers?|hostages?)\b))", re.I)
 
 
+_STATE_OUSTED = re.compile(
+    r"\b(?:government|federal|state|national|regime|army|police) (?:troops|forces|soldiers|units|garrison)"
+    r"\s+(?:were|was|had been|have been)\s+(?:driven|pushed|forced|chased)\s+out\b|"
+    r"\b(?:drove|driven|pushed|forced|chased)\s+out\s+(?:the\s+)?(?:government|federal|state|national|"
+    r"regime|army) (?:troops|forces|soldiers|units|garrison)\b", re.I)
+
+
 def _territory_type(frame: str, text: str, agent: str, patient: str) -> tuple[str, float, str]:
     gov_agent = cue("state", agent) and not cue("nonstate", agent)
     held_by_nonstate = re.search(r"\b(?:rebel|militant|insurgent|jihadist|isis|is|terrorist|separatist)[- ]held\b", text, re.I) \
@@ -28,6 +35,10 @@ def _territory_type(frame: str, text: str, agent: str, patient: str) -> tuple[st
     if frame == "RETAKE":
         if agent and cue("nonstate", agent) and not cue("state", agent):
             return "non_state_actor_overtakes_territory", 0.75, "non-state actor retook ground"
+        if _STATE_OUSTED.search(text):
+            # "after government troops were driven out", "fighting that drove out federal
+            # troops": the state lost the ground.
+            return "non_state_actor_overtakes_territory", 0.75, "state forces driven out"
         return "government_regains_territory", 0.85, "retook/liberated"
     if re.search(r"\b(?:government|regime|pro-government|pro-regime|national army|state) (?:forces|troops|soldiers|army)\b", agent or "", re.I) \
             and not cue("nonstate", agent or ""):
