@@ -442,3 +442,49 @@ def unconservative_gold(spec: HeldoutSpec) -> list[str]:
             if tolls and ev["fatalities"] > sum(tolls):
                 out.append(f"{aid} events[{i}]: fatalities above the sentence's tolls")
     return out
+
+
+# --- checks the authored sets E, F and G share --------------------------------------------------
+# Lines only web pages carry: if one is in the raw text, the cleaner has something to cut.
+BOILERPLATE_MARKERS = re.compile(
+    r"^(Home \||World \||News \||Long Read \||Share this:|Read (more|also):|Photo:|Caption:|"
+    r"Advertisement$|Subscribe|Sign up|Get breaking news|Support|Enjoyed this|Download PDF|"
+    r"Our teams rely|For further information|Reporting by|\(c\)|©|Copyright)", re.MULTILINE)
+RELATIVE_DATE = re.compile(r"\b(yesterday|overnight|last week|over the past|on (Mon|Tues|Wednes|"
+                           r"Thurs|Fri|Satur|Sun)day|this (morning|afternoon)|today)\b", re.I)
+
+
+def boilerplate_flag_problems(spec: HeldoutSpec) -> list[str]:
+    """boilerplate_removed is due exactly where the raw text holds page furniture (CODEBOOK 4),
+    and the set holds both clean and boilerplate-laden pages."""
+    gold = gold_files(spec)
+    out = [f"{a['id']}: flag disagrees with the text" for a in article_rows(spec)
+           if bool(BOILERPLATE_MARKERS.search(a["text"])) != ("boilerplate_removed" in gold[a["id"]]["flags"])]
+    flagged = sum("boilerplate_removed" in g["flags"] for g in gold.values())
+    if not 0 < flagged < len(gold):
+        out.append(f"{flagged} of {len(gold)} pages flagged: the set should hold both kinds")
+    return out
+
+
+def wording_problems(spec: HeldoutSpec, notes: tuple[int, int], headlines: int) -> list[str]:
+    """Most snippets read like ordinary wire copy: notes (kept for the hard calls) stay within
+    ``notes``, and at least ``headlines`` headline-style snippets remain."""
+    rows = read_jsonl(spec.snippet_file)
+    noted = sum(1 for r in rows if r.get("note"))
+    out = [] if notes[0] <= noted <= notes[1] else [f"{noted} notes, expected {notes[0]}-{notes[1]}"]
+    heads = [r for r in rows if not r["text"].rstrip().endswith((".", '"'))]
+    if len(heads) < headlines:
+        out.append(f"{len(heads)} headline-style snippets, expected at least {headlines}")
+    return out
+
+
+def claimant_and_date_problems(spec: HeldoutSpec) -> list[str]:
+    """Every article tells a relative date and at least one figure someone claims."""
+    gold = gold_files(spec)
+    out = []
+    for a in article_rows(spec):
+        if not RELATIVE_DATE.search(a["text"]):
+            out.append(f"{a['id']}: no relative date")
+        if not any(f["claimant"] for f in gold[a["id"]]["figures"]):
+            out.append(f"{a['id']}: no claimed figure")
+    return out

@@ -3,15 +3,15 @@ before it can silently lower or inflate a score. Checks shape only, never the ex
 checks shared with the other sets live in heldout_checks, G's own extra rules follow."""
 from __future__ import annotations
 
-import re
 from collections import Counter
 from typing import Callable
 
 import pytest
 
-from heldout_checks import (BENCHMARKS, SHARED, HeldoutSpec, article_rows, checks_for,
-                            gold_files, read_jsonl, set_articles, set_snippets, near_copies,
-                            unconservative_gold)
+from heldout_checks import (BENCHMARKS, SHARED, HeldoutSpec, checks_for, gold_files, read_jsonl,
+                            set_articles, set_snippets, near_copies, unconservative_gold,
+                            boilerplate_flag_problems, claimant_and_date_problems,
+                            wording_problems)
 
 SPEC = HeldoutSpec(
     root=BENCHMARKS / "heldout-g",
@@ -43,29 +43,16 @@ SPEC = HeldoutSpec(
                     SHARED / "dev" / "articles.jsonl", SHARED / "dev-world" / "articles.jsonl"),
 )
 
-# Lines only web pages carry: if one is in the raw text, the cleaner has something to cut.
-BOILERPLATE_MARKERS = re.compile(
-    r"^(Home \||World \||News \||Long Read \||Share this:|Read (more|also):|Photo:|Caption:|"
-    r"Advertisement$|Subscribe|Sign up|Support|Enjoyed this|Download PDF|Our teams rely|"
-    r"For further information|Reporting by|\(c\)|©|Copyright)", re.MULTILINE)
-RELATIVE_DATE = re.compile(r"\b(yesterday|overnight|last week|over the past|on (Mon|Tues|Wednes|"
-                           r"Thurs|Fri|Satur|Sun)day|this (morning|afternoon)|today)\b", re.I)
-
 
 @pytest.mark.parametrize("check", checks_for(SPEC))
+
+
 def test_set_g(check: Callable[[], list[str]]) -> None:
     assert check() == []
 
 
 def test_boilerplate_flag_follows_the_raw_text():
-    """boilerplate_removed is due exactly where the raw text holds page furniture (CODEBOOK 4)."""
-    gold = gold_files(SPEC)
-    wrong = [a["id"] for a in article_rows(SPEC)
-             if bool(BOILERPLATE_MARKERS.search(a["text"]))
-             != ("boilerplate_removed" in gold[a["id"]]["flags"])]
-    assert not wrong, f"flag disagrees with the text: {wrong}"
-    flagged = sum("boilerplate_removed" in g["flags"] for g in gold.values())
-    assert 0 < flagged < len(gold), "the set holds both clean and boilerplate-laden pages"
+    assert boilerplate_flag_problems(SPEC) == []
 
 
 def test_no_snippet_is_a_near_copy_of_another_set():
@@ -82,20 +69,11 @@ def test_snippet_ids_follow_the_set_pattern():
 
 
 def test_the_set_is_mostly_plain_wire_wording():
-    """Notes mark the hard calls (the third that avoid the textbook trigger, and a few more), so
-    they cover a minority-to-two-thirds of the set, and a few headlines remain."""
-    rows = read_jsonl(SPEC.snippet_file)
-    noted = sum(1 for r in rows if r.get("note"))
-    assert 15 <= noted <= 40, noted
-    headlines = [r for r in rows if not r["text"].rstrip().endswith((".", '"'))]
-    assert len(headlines) >= 2, "headline-style snippets are part of the varied share"
+    assert wording_problems(SPEC, notes=(15, 40), headlines=2) == []
 
 
 def test_each_article_states_a_claimant_and_a_relative_date():
-    gold = gold_files(SPEC)
-    for a in article_rows(SPEC):
-        assert RELATIVE_DATE.search(a["text"]), f"{a['id']}: no relative date"
-        assert any(f["claimant"] for f in gold[a["id"]]["figures"]), f"{a['id']}: no claimed figure"
+    assert claimant_and_date_problems(SPEC) == []
 
 
 def test_each_article_has_a_sentence_with_two_happenings():
