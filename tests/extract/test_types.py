@@ -582,3 +582,16 @@ def test_session5_snippet_rules(nlp, expected, text):
 def test_a_denial_that_tells_the_act_is_not_the_act(text):
     from eventwire.extract.pipeline import extract_text
     assert extract_text(text, published="2025-05-06").events == []
+
+
+def test_blame_for_a_strike_told_before_is_no_new_strike():
+    """"accused the army of killing civilians in the air raid": the raid is the one the story
+    told; an accusation of a fresh act ("of shelling a hospital in Kherson on Monday") keeps it."""
+    from eventwire.extract.pipeline import extract_text
+    told = extract_text("Congolese jets bombed rebel positions near Kitshanga, North Kivu, on Monday, the "
+                        "army said.\nThe rebels' spokesman accused the army on Tuesday of killing civilians "
+                        "in the air raid.", published="2024-11-19")
+    assert sorted(e.type for e in told.events) == ["air_drone_strike", "attribution"]
+    fresh = extract_text("Ukraine accused Russia of shelling a hospital in Kherson on Monday.",
+                         published="2024-11-19")
+    assert "shelling_artillery_missile" in {e.type for e in fresh.events}

@@ -66,6 +66,12 @@ def _seized(tok: Any, hits: Sequence[TriggerHit]) -> bool:
     return any(s <= verb.idx < e or s <= t.idx < e for s, e in spans)
 
 
+def _definite(tok: Any) -> bool:
+    """A noun trigger told as already known: "the air raid", "this attack"."""
+    return tok.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these")
+                                      for c in tok.children)
+
+
 def _published(ctx: Any) -> Optional[date]:
     return getattr(ctx, "published", None) if ctx is not None else None
 
@@ -147,12 +153,28 @@ def detect_text(text: str, doc: Any = None, published: Optional[date] = None, *,
         return []
     # Acts told inside an accusation or a condemnation are reported at one remove.
     if doc is not None:
+        blamed_known: list[_Candidate] = []
         for c in cands:
             if c.token is not None and c.hit.frame not in ("ATTRIB", "DIPLO"):
                 g = _governed_by(c.token, [], {"ATTRIB", "DIPLO"}, cands)
                 if g:
                     c.confidence *= GOVERNED_DISCOUNT
                     c.why.append(f"told within {g.lower()}")
+                    if g == "ATTRIB" and _definite(c.token):
+                        # "accused the army of killing civilians in the air raid": blame for
+                        # a strike the story has told already, not a new one.
+                        blamed_known.append(c)
+        governed = [c for c in cands if c not in blamed_known and "told within attrib" in c.why]
+        if governed:
+            # ... and the act whose circumstance it is ("killing civilians in the air raid"),
+            # whether or not the raid itself was kept as a candidate.
+            acts = [(h.start, h.end) for h in triggers.find(text) if h.frame in _VIOLENT_FRAMES]
+            blamed_known += [c for c in governed if any(
+                t.i != c.token.i and _definite(t) and any(a <= t.idx < b for a, b in acts)
+                for t in c.token.subtree)]
+        cands = [c for c in cands if c not in blamed_known]
+        if not cands:
+            return []
     # "Raqqa has fallen ... after a four-month battle": the background of a told happening.
     if any(not _background(c) and c.type in _VIOLENT | {"non_violent_transfer_of_territory"} for c in cands):
         cands = [c for c in cands if not (_background(c) and c.hit.frame in _VIOLENT_FRAMES | {"PROTEST"})] or cands
