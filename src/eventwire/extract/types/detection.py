@@ -67,9 +67,12 @@ def _seized(tok: Any, hits: Sequence[TriggerHit]) -> bool:
 
 
 def _definite(tok: Any) -> bool:
-    """A noun trigger told as already known: "the air raid", "this attack"."""
+    """A noun trigger told as already known, with nothing of its own: "the air raid", "this
+    attack" (unlike "the abduction of 40 students from a school in Kebbi", which tells it, and
+    which codebook 3.6 codes beside the blame)."""
     return tok.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these")
-                                      for c in tok.children)
+                                      for c in tok.children) \
+        and not any(c.dep_ in ("prep", "nummod", "acl", "relcl", "appos") for c in tok.children)
 
 
 def _published(ctx: Any) -> Optional[date]:
