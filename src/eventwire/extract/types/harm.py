@@ -14,12 +14,12 @@ _HOLDING = re.compile(r"\b(?:still|remain\w*|being held|holding|are held|is held
 _TAKING = re.compile(r"\b(?:took|taken|taking|seiz\w+|kidnapp\w+|abduct\w+|stormed|hijack\w+|captured|grabbed)\b", re.I)
 
 
-# The crime itself is broken up or caught in the act, not only named to say who was arrested
-# ("arrested 14 suspected members of Los Lobos, accused of extortion" is an arrest).
 # A protest named only as the time of an arrest: "arrested nine people ... during the protests".
 _DURING_PROTESTS = re.compile(r"\b(?:during|ahead of|before|after|since|linked to|related to|in connection with)\s+"
                               r"(?:the\s+)?(?:[\w’'-]+\s+){0,2}"
                               r"(?:protests?|demonstrations?|marches|rall(?:y|ies))\b", re.I)
+# The crime itself is broken up or caught in the act, not only named to say who was arrested
+# ("arrested 14 suspected members of Los Lobos, accused of extortion" is an arrest).
 _CRIME_BUSTED = re.compile(r"\b(?:rings?|networks?|dismantl\w+|broke up|break up|busted|bust|seiz\w+|"
                            r"hauls?|labs?|laboratories|shipments?|tonnes|tons|kilos?|kilograms|"
                            r"operation against|crackdown on|cocaine|heroin|methamphetamine|"
