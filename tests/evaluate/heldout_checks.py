@@ -44,6 +44,21 @@ def set_articles(name: str) -> Path:
     return BENCHMARKS / name / "articles" / "articles.jsonl"
 
 
+HELDOUT_SETS = ("heldout", "heldout-b", "heldout-c", "heldout-d", "heldout-e", "heldout-f", "heldout-g")
+
+
+def other_snippet_sets(own: str) -> tuple[Path, ...]:
+    """Every other snippet set a set must not copy from: the dev snippets and the held-out sets."""
+    return (SHARED / "dev-snippets" / "snippets.jsonl",) + tuple(
+        set_snippets(name) for name in HELDOUT_SETS if name != own)
+
+
+def other_article_sets(own: str) -> tuple[Path, ...]:
+    """Every other article set a set must not copy sentences from."""
+    return tuple(set_articles(name) for name in HELDOUT_SETS if name != own) + (
+        SHARED / "dev" / "articles.jsonl", SHARED / "dev-world" / "articles.jsonl")
+
+
 @dataclass(frozen=True)
 class HeldoutSpec:
     """What one held-out set promises; bounds are inclusive and None means unbounded."""
@@ -70,6 +85,14 @@ class HeldoutSpec:
     # Sets whose texts this one must not reuse; each is optional so the tests run in any checkout.
     other_snippets: tuple[Path, ...] = ()
     other_articles: tuple[Path, ...] = ()
+    # The authored sets' own promises (D onwards): no near-copied snippet, conservative gold,
+    # a boilerplate flag exactly where the raw page has furniture, a claimed figure and a
+    # relative date in every article, and notes/headlines within bounds.
+    authored: bool = False
+    boilerplate_per_article: bool = False
+    claimed_figures: bool = False
+    notes: Optional[tuple[int, int]] = None
+    headlines: int = 0
 
     @property
     def snippet_file(self) -> Path:
@@ -410,6 +433,16 @@ def checks_for(spec: HeldoutSpec) -> list[Any]:
     params += [pytest.param(functools.partial(copied_sentence_problems, spec, other),
                             id=f"copied_sentence_problems-{_label(other)}")
                for other in spec.other_articles]
+    optional: list[Callable[[HeldoutSpec], list[str]]] = []
+    if spec.authored:
+        optional += [near_copies, unconservative_gold]
+    if spec.boilerplate_per_article:
+        optional.append(boilerplate_flag_problems)
+    if spec.claimed_figures:
+        optional.append(claimant_and_date_problems)
+    if spec.notes is not None:
+        optional.append(wording_problems)
+    params += [pytest.param(functools.partial(check, spec), id=check.__name__) for check in optional]
     return params
 
 
@@ -466,15 +499,17 @@ def boilerplate_flag_problems(spec: HeldoutSpec) -> list[str]:
     return out
 
 
-def wording_problems(spec: HeldoutSpec, notes: tuple[int, int], headlines: int) -> list[str]:
+def wording_problems(spec: HeldoutSpec) -> list[str]:
     """Most snippets read like ordinary wire copy: notes (kept for the hard calls) stay within
-    ``notes``, and at least ``headlines`` headline-style snippets remain."""
+    ``spec.notes``, and at least ``spec.headlines`` headline-style snippets remain."""
+    assert spec.notes is not None
+    lo, hi = spec.notes
     rows = read_jsonl(spec.snippet_file)
     noted = sum(1 for r in rows if r.get("note"))
-    out = [] if notes[0] <= noted <= notes[1] else [f"{noted} notes, expected {notes[0]}-{notes[1]}"]
+    out = [] if lo <= noted <= hi else [f"{noted} notes, expected {lo}-{hi}"]
     heads = [r for r in rows if not r["text"].rstrip().endswith((".", '"'))]
-    if len(heads) < headlines:
-        out.append(f"{len(heads)} headline-style snippets, expected at least {headlines}")
+    if len(heads) < spec.headlines:
+        out.append(f"{len(heads)} headline-style snippets, expected at least {spec.headlines}")
     return out
 
 
