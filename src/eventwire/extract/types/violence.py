@@ -100,16 +100,11 @@ _DRONE_DROP = re.compile(r"\bdrones?\b(?:\s+[\w-]+){0,3}?\s+(?:dropped|drops|dro
                          r"\bdropped (?:\w+ ){0,3}(?:from|by) (?:an? |the )?(?:[\w-]+ )?drones?\b", re.I)
 
 
-def _right_of(text: str, trig: str) -> str:
-    """The words right after the trigger: who was fired on when the parse gives "fire" as
-    the object of "opened"."""
-    i = text.find(trig)
-    return text[i + len(trig):i + len(trig) + 60] if i >= 0 else ""
-
-
-def _violence_type(frame: str, text: str, trig: str, agent: str, patient: str,
+def _violence_type(frame: str, text: str, trig: str, trig_end: int, agent: str, patient: str,
                    weapon_text: Optional[str] = None) -> tuple[str, float, str, list[str]]:
-    """Type for a violent trigger (strike, kill, clash, wound, damage) from weapon, actors, target."""
+    """Type for a violent trigger (strike, kill, clash, wound, damage) from weapon, actors, target.
+    ``trig_end``: where the trigger ends, for the words right after it (who was fired on when
+    the parse gives "fire" as the object of "opened")."""
     violent_opts = ["armed_clash", "attack", "shelling_artillery_missile", "air_drone_strike",
                     "remote_explosive", "organized_crime", "mob_violence", "excessive_force_against_protesters"]
     target = patient or text
@@ -143,7 +138,7 @@ def _violence_type(frame: str, text: str, trig: str, agent: str, patient: str,
         return "mob_violence", 0.75, "mob/communal actor", violent_opts
     if re.search(r"\b(?:cartels?|gangs?|gangsters|narco\w*|drug (?:lords?|traffickers|gangs?)|hitmen|mafia|extortion\w*)\b", text, re.I) \
             and (not any(cue(k, t) for k in ("civilians", "military_target", "police")
-                         for t in (target, _right_of(text, trig)))
+                         for t in (target, _after(text, trig_end, 10)))
                  or _RACKET.search(text)):
         # Gangs killing people is an attack on them, as conflict coders count it; the crime
         # type is left for violence with no victim named ("a cartel shoot-out").
@@ -288,7 +283,7 @@ def _decide_violence(hit: TriggerHit, text: str, agent: str, patient: str, tok: 
         if _protest_context(text):
             return "violent_demonstration", 0.5, "protesters destroyed property", ["violent_demonstration", "looting_property_destruction"]
         return "looting_property_destruction", 0.5, "armed actor destroyed property", ["looting_property_destruction", "armed_clash"]
-    t, c, why, opts = _violence_type(f, text, trig, agent, patient, _weapon_words(text, hit))
+    t, c, why, opts = _violence_type(f, text, trig, hit.end, agent, patient, _weapon_words(text, hit))
     if f == "STRIKE" and t in ("attack", "armed_clash") and patient and _PLACE_TARGET.search(patient) \
             and not cue("people_obj", patient) and not _CLOSE_RANGE.search(text) \
             and not cue("nonstate", agent or "") and not cue("mob", agent or ""):
