@@ -224,6 +224,8 @@ def _assess_token(doc: Any, tok: Any, depth: int = 0) -> Verdict:
                 return Verdict(False, f"negated ({cur.text})")
             if same and _own_negation(cur):
                 return Verdict(False, f"negated ({cur.text})")
+            if same and depth == 0 and cur.pos_ == "VERB" and habitual(cur):
+                return Verdict(False, "habitual")
             why = _aux_modality(cur) or _conditional(cur) or _negative_subject(cur) or _fell_short(cur, same)
             if why:
                 return Verdict(False, why)
@@ -391,10 +393,27 @@ def is_generic(tok: Any) -> bool:
         if verb.pos_ in ("VERB", "AUX"):
             break
         verb = verb.head
-    if verb.pos_ in ("VERB", "AUX"):
-        if any(c.dep_ == "advmod" and c.lower_ in HABITUAL_ADVERBS for c in verb.children):
-            return True
-    return False
+    return verb.pos_ in ("VERB", "AUX") and habitual(verb)
+
+
+# Adverbs of repetition that make a perfect or present verb a pattern ("has repeatedly targeted
+# convoys"), though a past one can still tell one happening ("repeatedly stabbed him").
+_REPEATED = {"repeatedly", "persistently", "continually", "constantly", "increasingly", "systematically"}
+
+
+def habitual(verb: Any) -> bool:
+    """'frequently conducts bombings', 'has repeatedly targeted convoys', 'has rejected similar
+    accusations in the past': a pattern of conduct, no one happening."""
+    if any(c.dep_ == "advmod" and c.lower_ in HABITUAL_ADVERBS for c in verb.children):
+        return True
+    auxes = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    perfect_or_present = verb.tag_ in ("VBZ", "VBP") or (verb.tag_ == "VBN" and auxes & {"has", "have"})
+    if not perfect_or_present:
+        return False
+    if any(c.dep_ == "advmod" and c.lower_ in _REPEATED for c in verb.children):
+        return True
+    return any(c.dep_ == "prep" and c.lower_ == "in" and any(
+        g.dep_ == "pobj" and g.lower_ == "past" for g in c.children) for c in verb.children)
 
 
 def _existential(verb: Any) -> bool:

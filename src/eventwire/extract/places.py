@@ -40,8 +40,9 @@ _REGION_WORDS = {"region", "regions", "oblast", "oblasts", "province", "province
                  "department", "departments", "territory", "county", "counties", "krai",
                  "wilaya", "division", "area"}
 _DISTRICT_WORDS = {"district", "districts", "raion", "rayon", "municipality", "neighbourhood",
-                   "neighborhood", "suburb", "suburbs"}
+                   "neighborhood", "suburb", "suburbs", "township", "townships"}
 _CITY_WORDS = {"city", "town", "village"}
+_SMALL_KINDS = _DISTRICT_WORDS | {"town", "village"}
 _DIRECTIONS = {"north", "south", "east", "west", "northern", "southern", "eastern", "western",
                "central", "northeast", "northwest", "southeast", "southwest", "northeastern",
                "northwestern", "southeastern", "southwestern", "north-east", "north-west",
@@ -732,7 +733,7 @@ class _Finder:
                 if fold(name) in _COMMON or is_demonym(name):
                     continue
                 ranked = self._lookup(name, None, exact_only=True)
-                if ranked and (ranked[0].country in self.ctx.countries or ranked[0].population >= 20000):
+                if ranked and self._inner_ok(ranked[0]):
                     place = ranked[0]
                     loc = Location(name=self.text[s:e], admin1=place.admin1, country=place.country,
                                    lat=round(place.lat, 5), lon=round(place.lon, 5),
@@ -837,6 +838,15 @@ class _Finder:
     def _weight(self, iso3: str) -> float:
         return self.ctx.countries.get(iso3, 0.0)
 
+    def _inner_ok(self, place: Place) -> bool:
+        """A town inside a longer name ("Kherson airport") counts in a country the story is
+        about, or if it is big; "Ali" inside "Mir Ali" in a story from Pakistan is no suburb of
+        Delhi because India is named twice."""
+        top = max(self.ctx.countries.values(), default=0.0)
+        if not self.ctx.countries:
+            return place.population >= 20000
+        return self._weight(place.country) >= 0.5 * top or place.population >= 100000
+
     def _fuzzy_ok(self, place: Place) -> bool:
         """A spelling the gazetteer lacks ("Mayadeen") is trusted only in a country the
         article is clearly about, never because some far-off town looks alike ("Donbas")."""
@@ -926,8 +936,9 @@ class _Finder:
         if kind:
             # "Chai village" in a story about Mozambique is not the Chai of Turkey: a kind
             # word vouches for the name, not for a far country the article never names.
-            ok = (exact and (in_ctx or not self.ctx.countries or best.population >= 100000)) \
-                or self._fuzzy_ok(best)
+            # A small unit's word ("Kani township") asks more of a far namesake than "city" does.
+            far = best.prominent or (best.population >= 100000 and kind not in _SMALL_KINDS)
+            ok = (exact and (in_ctx or not self.ctx.countries or far)) or self._fuzzy_ok(best)
         elif locative:
             floor = 20000 if self.ctx.countries else 1000
             # A far town answers to an alternate name only if it is big: "Houla" in a story

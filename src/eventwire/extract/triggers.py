@@ -33,7 +33,7 @@ LEXICON: dict[str, list[str]] = {
         r"assault(?:s|ed)? on", r"stormed", r"combat", r"engaged", r"hostilities",
         r"came under (?:heavy )?(?:fire|attack)", r"under (?:heavy )?fire",
         r"encircl(?:e|es|ed|ing|ement)", r"besieg(?:ed|ing)", r"siege",
-        r"(?:conduct(?:ed|ing|s)?|carr(?:ied|ying|y) out|launch(?:ed|ing)?) (?:\w+ ){0,3}operations? against", r"(?:clearance|counter-?terror(?:ism)?|military|security) operations?",
+        r"(?:conduct(?:ed|ing|s)?|carr(?:ied|ying|y) out|launch(?:ed|ing)?) (?![\"“]?(?:dozens|scores|hundreds|numerous|countless) )(?:\w+ ){0,3}operations? against", r"(?:clearance|counter-?terror(?:ism)?|military|security) operations?",
         r"rearguard action", r"resist(?:ed|ing|s)? (?:\w+ ){0,3}(?:assaults?|attacks?|advances?|offensives?)", r"(?:stop|stopped|halted|prevented|prevent) (?:\w+ ){0,4}(?:troops|forces|columns?|fighters|militants|rebels|soldiers|insurgents) from (?:entering|advancing|reaching|crossing|taking|capturing|seizing)",
     ],
     # --- generic attack verbs: the weapon and the target decide the type -------------------
@@ -103,7 +103,7 @@ LEXICON: dict[str, list[str]] = {
     "CAPTURE": [
         r"captur(?:ed|es|ing|e)", r"seiz(?:ed|es|ing|ure)", r"took (?:full |complete )?control",
         r"tak(?:en|ing|es) (?:full |complete )?control", r"overr(?:an|un|unning)", r"took over",
-        r"taken over", r"(?:fell|fallen|falls) to", r"fall of", r"advanc(?:ed|es|ing) (?:into|on)",
+        r"taken over", r"(?:fell|fallen|falls) to", r"fall of(?! (?:at least |more than |about |some |over )?(?:\d|dozens|scores|hundreds|several|many|\w+ (?:dead|killed|victims|martyrs|people)))", r"advanc(?:ed|es|ing) (?:into|on)",
         r"entered (?:the )?(?:city|town|village|capital)", r"occupied", r"now controls?", r"under (?:the )?control of",
         r"(?:raised|hoisted) (?:their|its|the) flag", r"hoist(?:ed|ing) (?:[\w’'-]+ ){0,5}flags?", r"(?:raised|hoisted|planted) (?:their|its|the) (?:\w+ )?(?:flags?|banners?)", r"(?:took|taken) (?:the )?(?:city|town|village)",
         r"gain(?:ed)? (?:control|ground)", r"entered (?:the )?(?:[A-Z][\w’'-]+ )?(?:outskirts|suburbs?|district|centre|center|neighbou?rhood)|entered (?:the )?[A-Z][\w’'-]+", r"amphibious landings?", r"(?:been |was |were )?lost to", r"(?:were|was|are|is|now) in (?:full )?control of",
@@ -157,7 +157,7 @@ LEXICON: dict[str, list[str]] = {
         r"took (?:\d+ |\w+ )?(?:\w+ ){0,2}(?:off|from) (?:a |the )?(?:bus|vehicle|car|minibus|train|boat|truck)",
         r"bundled into", r"has not been seen since", r"(?:pulled|dragged|taken) (?:\w+ ){0,3}off (?:a |the )?(?:bus|vehicle|car|minibus|train|boat|truck)",
         r"took (?:him|her|them|(?:an? |the )?(?:[\w-]+ ){0,3}(?:activist|journalist|student|blogger|man|woman|lawyer)) (?:away )?from (?:his|her|their) (?:home|house|hostel|office|shop|car|room)",
-        r"led (?:them |him |her )?away into", r"whereabouts (?:remain|are|is) unknown", r"carried off (?:at least |some |about )?(?:\d+|\w+) (?:\w+ )?(?:children|girls|boys|women|people|villagers|students|civilians|passengers)",
+        r"led (?:them |him |her )?away into", r"whereabouts (?:remain|are|is) unknown", r"(?:carried off|took away|taken away|rounded up and took) (?:at least |some |about |more than )?(?:\d+|\w+) (?:\w+ )?(?:children|girls|boys|women|men|people|villagers|students|civilians|passengers|pupils|teenagers)",
     ],
     "SEXUAL": [
         r"rap(?:ed|e|es|ing)", r"gang-rap\w*", r"sexual(?:ly)? (?:assault(?:ed|s)?|abus(?:ed|e)|violence|slavery|exploitation)",
@@ -513,7 +513,8 @@ CUES: dict[str, list[str]] = {
             r"helicopters?", r"gunships?", r"drones?", r"uavs?", r"bombers?", r"air force", r"aerial",
             r"from the air", r"barrel bombs?", r"shaheds?", r"sorties?", r"su-\d+", r"tu-\d+", r"f-\d+",
             r"bayraktar", r"quadcopters?", r"air-launched", r"kamikaze",
-            r"(?:guided|glide|gliding|aerial|air-dropped|unguided|laser-guided) (?:aerial )?bombs?", r"kabs?"],
+            r"(?:guided|glide|gliding|aerial|air-dropped|unguided|laser-guided) (?:aerial )?bombs?", r"kabs?",
+            r"bombs (?:fell|rained|were dropped)", r"dropped (?:\w+ ){0,2}bombs"],
     "shell": [r"(?<!gas )shell(?:s|ed|ing)?", r"artillery", r"mortars?", r"rockets?", r"missiles?", r"bombard\w*",
               r"howitzers?", r"grads?", r"mlrs", r"multiple[- ]rocket", r"iskanders?", r"kalibrs?", r"himars",
               r"tank fire", r"projectiles?", r"cluster munitions", r"katyushas?", r"barrages?", r"salvos?",

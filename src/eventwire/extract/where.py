@@ -85,12 +85,13 @@ _UNLISTED = re.compile(r"\b(?i:in|at|near|outside|around|through|the (?:[a-z-]+ 
                        r"(?:assault|attack|advance|offensive|push|strikes?|raid|march) on|"
                        r"(?:hit|struck|shelled|bombed|raided|stormed)(?: the)?(?: village| town)?|"
                        r"(?:curfew|blockade|siege|lockdown) on|"
+                       r"(?:pulled out of|withdrew from|retreated from|drove into|overran|overrun|recaptured|retook)|"
                        r"(?:deployed|sent|moved|dispatched|rushed|redeployed) (?:[\w-]+ ){1,4}to|"
                        r"(?:residents|villagers|inhabitants|people) of)"
                        r"\s+((?:al-|el-)?[A-Z][\w’'\-]+(?:\s+(?:al-|el-)?[A-Z][\w’'\-]+)?)")
 # "Kwahaslalek village", "Kani township": the kind word after the name makes it a place.
-_KIND_AFTER = re.compile(r"\b((?:al-|el-)?[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+)?)\s+"
-                         r"(?:village|hamlet|township|settlement|camp)\b")
+_KIND_AFTER = re.compile(r"\b((?:al-|el-)?[A-Z][\w’'\-]+(?:\s+(?:al-|el-)?[A-Z][\w’'\-]+)?)\s+"
+                         r"(?:village|hamlet|township|settlement|camp|district|tehsil|taluka|commune)\b")
 _NOT_PLACES = re.compile(r"^(?:January|February|March|April|May|June|July|August|September|October|"
                          r"November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
                          r"Sunday|Parliament|Congress|Senate|Nato|NATO|The|This|That|Government|"
@@ -113,6 +114,21 @@ def _region_holding(sentence: Sentence, loc: Location, listed: list[Location]) -
         if re.fullmatch(r"\s*(?:,|in|of)\s+(?:the\s+)?", gap) or places.PLACED_IN.fullmatch(gap):
             return region
     return None
+
+
+def _drop_holders(sentence: Sentence, locs: list[Location]) -> list[Location]:
+    """"the Mamond tehsil of Bajaur district": the unit that holds the named one is not a second
+    place of the happening."""
+    held_by = set()
+    for a in locs:
+        for b in locs:
+            if a is b or a.evidence is None or b.evidence is None or b.evidence.start <= a.evidence.end \
+                    or a.country is None:
+                continue
+            gap = sentence.text[a.evidence.end - sentence.start:b.evidence.start - sentence.start]
+            if places.PLACED_IN.fullmatch(gap):
+                held_by.add(id(b))
+    return [loc for loc in locs if id(loc) not in held_by] or locs
 
 
 def _inside_named_region(sentence: Sentence, loc: Location, listed: list[Location]) -> bool:
@@ -167,9 +183,20 @@ def _unlisted_places(ctx: ArticleContext, text: str, offset: int) -> list[Locati
         if not kinded and (_listed_here(ctx, name) or _named_as_person(ctx.text, name)):
             continue
         s = offset + m.start(1)
-        out.append(Location(name=name, country=main.country, precision=1,
+        out.append(Location(name=name, country=main.country, precision=1, admin1=_sole_admin1(ctx),
                             evidence=Evidence(text=name, start=s, end=s + len(name))))
     return out
+
+
+def _sole_admin1(ctx: ArticleContext) -> Optional[str]:
+    """The one province every listed place of the main country lies in, if the story keeps to
+    one: an unlisted hamlet in a story from Khyber Pakhtunkhwa is most likely there too."""
+    if "sole_admin1" not in ctx.extra:
+        main = ctx.extra.get("main_country")
+        found = {loc.admin1 for loc in getattr(ctx.places, "mentions", [])
+                 if main is not None and loc.country == main.country and loc.precision in (1, 2)}
+        ctx.extra["sole_admin1"] = found.pop() if len(found) == 1 and None not in found else None
+    return ctx.extra["sole_admin1"]
 
 
 _NAMES_A_THING = re.compile(r"^\s*(?:agreement|accords?|talks|summit|process|deal|declaration|"
@@ -239,6 +266,8 @@ def _speaks(sentence: Sentence, loc: Location) -> bool:
         head = head.head
     if head.dep_ == "nsubj" and head.head.lemma_ in _SPEECH:
         return True
+    if head.dep_ in ("dobj", "dative") and head.head.lemma_ == "tell":
+        return True                     # "residents told Southeast Asia Newswire": who heard it
     # "The defence ministry in Moscow claimed": the place of the one who speaks.
     if head.dep_ == "pobj" and head.head.lower_ in ("in", "from") and head.head.head.dep_ == "nsubj" \
             and head.head.head.head.lemma_ in _SPEECH:
@@ -393,8 +422,17 @@ def _conjoined_regions(sentence: Sentence, regions: list[Location]) -> list[Loca
     return regions if len(regions) > 1 else []
 
 
-_ORIGIN_BEFORE = re.compile(r"\b(?:(?:is|was|were|are|comes?|came) (?:originally )?from|native of|hails? from|"
-                            r"born in|grew up in)\s+$", re.I)
+_ORIGIN_BEFORE = re.compile(r"\b(?:(?:is|was|were|are|comes?|came|coming|arriving|brought in|sent) (?:originally )?from|"
+                            r"native of|hails? from|born in|grew up in)\s+$", re.I)
+
+
+# "..., according to a medical source at Mitiga hospital": where the source sits.
+_SOURCE_BEFORE = re.compile(r"\baccording to (?:[\w’'-]+ ){0,6}(?:at|in|from) (?:the )?$", re.I)
+
+
+def _source_place(sentence: Sentence, loc: Location) -> bool:
+    return loc.evidence is not None and bool(_SOURCE_BEFORE.search(
+        sentence.text[:loc.evidence.start - sentence.start][-80:]))
 
 
 def _origin(sentence: Sentence, loc: Location) -> bool:
@@ -501,7 +539,8 @@ def pick_places(ctx: ArticleContext, sentence: Sentence, mention, agent_span,
                 acts: int = 1) -> list[Location]:
     locs = [loc for loc in sentence_places(ctx, sentence)
             if not _inside(loc, agent_span, sentence) and not _speaks(sentence, loc)
-            and not _origin(sentence, loc) and not _in_body_name(sentence, loc)]
+            and not _origin(sentence, loc) and not _in_body_name(sentence, loc)
+            and not _source_place(sentence, loc)]
     named = " ".join(loc.name.lower() for loc in locs)
     locs += [loc for loc in _capital_phrases(ctx, sentence) if not _inside(loc, agent_span, sentence)
              and loc.name.lower() not in named]     # "Sanaa airport ... the Yemeni capital": one place
@@ -514,7 +553,8 @@ def pick_places(ctx: ArticleContext, sentence: Sentence, mention, agent_span,
                 or loc.evidence.start - sentence.start >= filed_from]
         locs = told or locs     # "KABUL (Reuters) - A bomb exploded...": the dateline is all
     locs = _drop_reference_points(sentence, locs)
-    unlisted = _sentence_unlisted(ctx, sentence)
+    unlisted = [loc for loc in _sentence_unlisted(ctx, sentence)
+                if not _origin(sentence, loc) and not _source_place(sentence, loc)]
     if not any(loc.precision in (1, 2) for loc in locs):
         locs += unlisted
     else:
@@ -522,12 +562,13 @@ def pick_places(ctx: ArticleContext, sentence: Sentence, mention, agent_span,
         # such is the smallest place even where the gazetteer lacks it.
         held = [(loc, _region_holding(sentence, loc, locs)) for loc in unlisted if loc.evidence is not None]
         locs += [loc.model_copy(update={"admin1": region.admin1, "country": region.country or loc.country})
-                 if region is not None and not loc.admin1 else loc
+                 if region is not None else loc
                  for loc, region in held if region is not None or _NAMED_SETTLEMENT.search(
                      sentence.text[:loc.evidence.start - sentence.start])]
     if not locs:
         return []
     locs = _drop_reference_points(sentence, locs)   # again: an unlisted village may be the one placed
+    locs = _drop_holders(sentence, locs)
     locs = _city_for_neighbourhood(ctx, sentence, locs)
     locs = [_as_settlement(ctx, sentence, loc) for loc in locs
             if loc.precision != 3 or _locative(sentence, loc)]

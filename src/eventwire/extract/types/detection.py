@@ -103,7 +103,8 @@ def _candidates(text: str, doc: Any, published: Optional[date], prior: frozenset
                 blocked = _unreportable(tok, h, set(prior))
                 # "damage from airstrikes and shelling": a coordinated noun shares the verdict
                 # even where the parser attaches it elsewhere.
-                if not blocked and tok.i >= 2 and doc[tok.i - 1].lower_ in ("and", "or"):
+                if not blocked and tok.i >= 2 and doc[tok.i - 1].lower_ in ("and", "or") \
+                        and tok.pos_ == "NOUN" and doc[tok.i - 2].pos_ == "NOUN":
                     blocked = dropped.get(tok.i - 2)
                 if blocked:
                     dropped[tok.i] = blocked
@@ -186,7 +187,7 @@ def detect_text(text: str, doc: Any = None, published: Optional[date] = None, *,
         return []
     # A cumulative toll ("killed so far", "since the start of the war") is a figure, not an event.
     if _CUMULATIVE.search(text):
-        cands = [c for c in cands if c.hit.frame not in triggers.CONSEQUENCE_FRAMES]
+        cands = [c for c in cands if c.hit.frame not in triggers.CONSEQUENCE_FRAMES | {"ARREST"}]
     _demote_participial_outcomes(cands)
     cands = _merge(cands)
     if prior & _VIOLENT_PARENTS and cands and all(c.hit.frame in triggers.CONSEQUENCE_FRAMES for c in cands) \
@@ -245,7 +246,9 @@ def _remember(ctx: Any, sentence: Any, mentions: list[Mention]) -> None:
 
 _CUMULATIVE = re.compile(
     r"\b(?:so far|to date|in total|since the (?:start|beginning|outbreak) of|since (?:the )?(?:war|conflict|invasion|fighting) (?:began|started|broke out)|"
-    r"(?:since|(?:over|in|during) the (?:past|last)) (?:\w+ ){0,2}(?:years?|months|weeks)|altogether|cumulative)\b", re.I)
+    r"(?:since|(?:over|in|during) the (?:past|last)) (?:\w+ ){0,2}(?:years?|months|weeks)|altogether|cumulative|"
+    r"since (?:the |a |its )?(?:[\w-]+ ){0,3}(?:operation|offensive|campaign|crackdown|war|conflict|invasion|protests?|"
+    r"crisis|unrest|uprising) (?:began|started|was launched|broke out))\b", re.I)
 
 
 @dataclass

@@ -64,6 +64,9 @@ def _decide_harm(hit: TriggerHit, text: str, agent: str, patient: str, tok: Any,
         if re.match(r"hostages?$", low) and re.search(r"\b(?:freed|released|rescued)\b", text, re.I) \
                 and not re.search(r"\b(?:took|taken|seized|held)\b", text, re.I):
             return "other", 0.4, "hostages released", ["other", "abduction_forced_disappearance", "agreement"]
+        if re.match(r"(?:took|taken|rounded) ", low) and agent and (cue("state", agent) or cue("police", agent)) \
+                and not re.search(r"\b(?:rebels?|militants?|insurgents?|jihadists?)\b", agent, re.I):
+            return "arrests", 0.7, "people taken away by the state", ["arrests", "abduction_forced_disappearance"]
         return "abduction_forced_disappearance", 0.85, "abduction/kidnapping", ["abduction_forced_disappearance"]
 
     if f == "SEXUAL":

@@ -163,6 +163,12 @@ def _merge(cands: list[_Candidate]) -> list[_Candidate]:
     specific = types_present & set(_WEAPON_TYPES)
     if specific:
         keep = [c for c in keep if not (c.type in ("armed_clash", "attack") and c.hit.frame in ("STRIKE", "KILL", "WOUND", "DAMAGE"))] or keep
+    # "stormed the council's headquarters and looted its contents": the way in is no clash.
+    loots = [c.token for c in keep if c.type == "looting_property_destruction" and c.token is not None]
+    if loots:
+        keep = [c for c in keep if not (
+            c.type in ("armed_clash", "attack") and re.match(r"storm|raid|broke into|forced", c.hit.text, re.I)
+            and c.token is not None and any(t.head.i == c.token.i and t.dep_ == "conj" for t in loots))] or keep
     # Withdrawal told beside a capture/retake is the same change of control.
     if any(c.type in ("government_regains_territory", "non_state_actor_overtakes_territory") for c in keep):
         keep = [c for c in keep if not (c.hit.frame == "WITHDRAW" and c.type == "non_violent_transfer_of_territory")]

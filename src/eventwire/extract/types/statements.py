@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any, Optional
 
+from .. import modality
 from ..triggers import TriggerHit, cue
 from .records import Decision
 from .wording import _protest_context
@@ -96,6 +97,12 @@ def _decide_statement(hit: TriggerHit, text: str, agent: str, patient: str, tok:
         return "diplomacy", conf, "talks/visit/sanction/pledge/condemnation", ["diplomacy", "agreement", "attribution"]
 
     if f == "ATTRIB":
+        if tok is not None and tok.pos_ == "NOUN" and modality.is_generic(tok):
+            return None                  # "has rejected similar accusations in the past"
+        if re.search(r"carried out$", low) and re.match(
+                r"\s*[\"“]?(?:dozens|scores|hundreds|several|many|numerous|\d[\d,]*)\s+(?:of\s+)?(?:[\w-]+\s+)?"
+                r"(?:operations|attacks|raids|strikes|ambushes|bombings)\b", text[hit.end:hit.end + 60], re.I):
+            return None                  # "its fighters had carried out dozens of operations": a record
         if re.match(r"alleged$", low):
             # "X alleged in a statement": an accusation only as a speaker's verb.
             if tok is None or tok.pos_ != "VERB" or tok.dep_ in ("amod", "acl", "compound") or not any(
@@ -105,6 +112,9 @@ def _decide_statement(hit: TriggerHit, text: str, agent: str, patient: str, tok:
             return None
         if re.match(r"denied", low) and not _BLAME.search(text[:hit.start] + " " + text[hit.end:]):
             return None                  # 3.6: a denial is an attribution only if it blames someone
+        if re.match(r"accused$", low) and re.match(r"\s+of\b", text[hit.end:hit.end + 5]) and tok is not None \
+                and tok.tag_ == "VBN" and not any(c.dep_ in ("nsubj", "nsubjpass", "auxpass", "aux") for c in tok.children):
+            return None                  # "arrested 31 people accused of collaborating": who, not a blame
         if re.match(r"accus", low) and re.match(r"\s+(?:[\w’'-]+\s+){1,4}of (?:not|failing|doing too little|being too slow|dragging)\b", text[hit.end:hit.end + 60], re.I):
             return "diplomacy", 0.6, "one state faults another's policy", ["diplomacy", "attribution"]
         if re.search(r"caused|started|triggered|orchestrated|masterminded|planned", low):

@@ -138,7 +138,7 @@ def _violence_type(frame: str, text: str, trig: str, trig_end: int, agent: str, 
         return "mob_violence", 0.75, "mob/communal actor", violent_opts
     if re.search(r"\b(?:cartels?|gangs?|gangsters|narco\w*|drug (?:lords?|traffickers|gangs?)|hitmen|mafia|extortion\w*)\b", text, re.I) \
             and (not any(cue(k, t) for k in ("civilians", "military_target", "police")
-                         for t in (target, _after(text, trig_end, 10)))
+                         for t in (target, text[trig_end:trig_end + 110]))
                  or _RACKET.search(text)):
         # Gangs killing people is an attack on them, as conflict coders count it; the crime
         # type is left for violence with no victim named ("a cartel shoot-out").
@@ -159,6 +159,10 @@ def _violence_type(frame: str, text: str, trig: str, trig_end: int, agent: str, 
         if cue("military_target", others) and frame != "KILL":
             return "armed_clash", 0.5, "armed and civilian words", violent_opts
         return "attack", 0.7, "civilian target", violent_opts
+    if patient and re.fullmatch(r"(?:an?|one|two|three|four|five|six|seven|eight|nine|ten|\d+|several|at least \w+)\s+"
+                                r"(?:young |local |more )?(?:men|man|women|woman|people|persons|boys?|girls?)",
+                                patient.strip(), re.I):
+        return "attack", 0.6, "unarmed people killed, no armed target", violent_opts
     if cue("armed", text):
         return "armed_clash", 0.5, "armed actors, target unclear", violent_opts
     return "attack", 0.45, "violence, actors unclear", violent_opts
