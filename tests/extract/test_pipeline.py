@@ -461,3 +461,31 @@ def test_a_retelling_dated_only_by_the_month_is_the_same_happening():
             "fled fighting in nearby villages earlier this month.")
     events = _events(text, "2025-08-19")
     assert [(e.type, e.date) for e in events] == [("air_drone_strike", "2025-08-18")]
+
+
+@pytest.mark.parametrize("text,types_", [
+    # Headlines tell in the present tense.
+    ("Crowd lynches suspected thief in Onitsha market", {"mob_violence"}),
+    ("Three killed as police open fire on farmers' march in Kisumu", {"excessive_force_against_protesters"}),
+    # A crowd accusing its victims of theft or witchcraft blames no one for violence.
+    ("A crowd beat two men to death in a village in Katsina state after accusing them of stealing "
+     "goats, police said.", {"mob_violence"}),
+    ("Villagers in Nyamira, Kenya, dragged an old man from his home, accused him of witchcraft and "
+     "set him on fire, police said on Tuesday.", {"mob_violence"}),
+])
+def test_session6_snippet_wordings(text, types_):
+    assert {e.type for e in _events(text, "2025-10-06")} == types_
+
+
+def test_a_toll_since_a_month_and_year_is_a_figure_even_without_a_publication_date():
+    x = extract_text("More than 11,000 civilians have been killed in Sudan since April 2023, the UN "
+                     "said.", published=None)
+    assert x.events == [] and [f.quantity for f in x.figures] == ["killed"]
+
+
+def test_a_countrys_own_leaders_condemning_violence_at_home_is_no_diplomacy():
+    text = ("Gunmen killed six worshippers at a mosque in Peshawar, Pakistan, on Friday, police said.\n"
+            "The prime minister condemned the attack and vowed to hunt down those responsible.\n"
+            "The US embassy in Islamabad condemned the attack and offered help to the investigation.")
+    diplomacy = [e for e in _events(text, "2025-10-04") if e.type == "diplomacy"]
+    assert [e.actor1.country for e in diplomacy] == ["USA"]

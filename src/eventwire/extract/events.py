@@ -304,6 +304,8 @@ def events_in_sentence(ctx: ArticleContext, sentence: Sentence) -> list[Event]:
                     or actor.sector == "unknown" and actor.name and _LOCAL_UNKNOWN.search(actor.name)
                     and not _UNNAMED.search(actor.name)):
                 actor.country = country_there
+        if _home_condemnation(ctx, m.type, sentence, m.trigger):
+            continue
         date_iso, precision, date_ev = dates.event_date(ctx, sentence, m.trigger, statement=placeless)
         own_date = date_ev is not None and sentence.start <= date_ev.start < sentence.end
         if placeless and not own_date and ctx.published is not None and _present_statement(sentence):
@@ -337,6 +339,39 @@ def events_in_sentence(ctx: ArticleContext, sentence: Sentence) -> list[Event]:
                 trigger=trig_ev, provenance=prov, claimant=claim.name if claim else None,
                 why=list(m.why)))
     return out
+
+
+# Who condemns at home: a country's own officers and bodies, named without another country.
+_HOME_OFFICE = re.compile(r"\b(?:mayor|governor|prime minister|premier|president|minister|ministry|house|"
+                          r"parliament|senate|senator|lawmakers?|council|police|government|cabinet|"
+                          r"chief minister|opposition|party)\b", re.I)
+_ABROAD = re.compile(r"\b(?:G7|G20|UN|United Nations|EU|European|Nato|NATO|African Union|embass\w*|"
+                     r"ambassador|consul\w*|envoy|foreign|international|rapporteur)\b")
+
+
+def _home_condemnation(ctx: ArticleContext, etype: str, sentence: Sentence, trigger: tuple[int, int]) -> bool:
+    """A mayor, a governor or a prime minister condemning violence at home: the codebook's
+    diplomacy is condemnation between states, so a country's own leaders are no news of it."""
+    if etype != "diplomacy" or not sentence.text[trigger[0]:].lower().startswith("condemn") or sentence.doc is None:
+        return False
+    main = ctx.extra.get("main_country")
+    if main is None or not main.country:
+        return False
+    tok = arguments.token_at(sentence.doc, trigger[0])
+    for _ in range(3):      # "said ... and condemned": the subject is the first verb's
+        if tok is None or any(c.dep_ == "nsubj" for c in tok.children) or tok.dep_ != "conj":
+            break
+        tok = tok.head
+    subj = next((c for c in tok.children if c.dep_ == "nsubj"), None) if tok is not None else None
+    if subj is None:
+        return False
+    who = " ".join(t.text for t in subj.subtree)
+    # The office is the subject's own head ("the mayor", "Prime Minister Keir Starmer"), not a
+    # word inside it ("Putin's attacks were a war crime and condemned ..." parsed as subject).
+    head = " ".join(t.text for t in subj.lefts if t.dep_ in ("compound", "amod")) + " " + subj.text
+    from .countries import country_code
+    named = {country_code(w.strip("’'s")) for w in re.findall(r"[A-Z][\w’'-]+", who)} - {None}
+    return bool(_HOME_OFFICE.search(head)) and not _ABROAD.search(who) and named <= {main.country}
 
 
 def _present_statement(sentence: Sentence) -> bool:

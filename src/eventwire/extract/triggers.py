@@ -39,7 +39,7 @@ LEXICON: dict[str, list[str]] = {
     # --- generic attack verbs: the weapon and the target decide the type -------------------
     "STRIKE": [
         r"attack(?:s|ed|ing)?", r"strikes?", r"struck", r"hit(?:s|ting)?", r"target(?:s|ed|ing)",
-        r"raid(?:s|ed|ing)?(?! (?:sirens?|alerts?|alarms?|warnings?|shelters?|signals?)\b)", r"pound(?:s|ed|ing)", r"opened fire", r"fired (?:on|at|upon|into)",
+        r"raid(?:s|ed|ing)?(?! (?:sirens?|alerts?|alarms?|warnings?|shelters?|signals?)\b)", r"pound(?:s|ed|ing)", r"(?:opened|opens?) fire", r"fired (?:on|at|upon|into)",
         r"blitz",
     ],
     "SHELL": [
@@ -93,7 +93,7 @@ LEXICON: dict[str, list[str]] = {
         r"residents?|villagers?|workers?|leaders?|officials?|candidates?|mayors?|activists?|priests?|"
         r"passengers?|bystanders?|migrants?|youths?|members?|brothers?|sons?|civilians?)\b",
         r"stabbed", r"hacked to death", r"assassinat(?:ed|ion|ions)", r"beat(?:en)? to death",
-        r"(?:beat|hacked|stoned) (?:[\w-]+ ){1,4}to death", r"burn(?:ed|t) (?:[\w-]+ ){0,3}alive", r"lynch(?:ed|ing)", r"tortur(?:ed|e|ing)",
+        r"(?:beat|hacked|stoned) (?:[\w-]+ ){1,4}to death", r"burn(?:ed|t) (?:[\w-]+ ){0,3}alive", r"lynch(?:ed|ing|es)", r"tortur(?:ed|e|ing)",
         r"dead", r"died", r"death toll", r"(?:the |in )deaths? of", r"lost their lives", r"(?:was|were|been|being|got) shot", r"shot (?:at|and)",
         r"shootings?", r"gunfire", r"sniper fire",
     ],

@@ -248,7 +248,9 @@ _CUMULATIVE = re.compile(
     r"\b(?:so far|to date|in total|since the (?:start|beginning|outbreak) of|since (?:the )?(?:war|conflict|invasion|fighting) (?:began|started|broke out)|"
     r"(?:since|(?:over|in|during) the (?:past|last)) (?:\w+ ){0,2}(?:years?|months|weeks)|altogether|cumulative|"
     r"since (?:the |a |its )?(?:[\w-]+ ){0,3}(?:operation|offensive|campaign|crackdown|war|conflict|invasion|protests?|"
-    r"crisis|unrest|uprising) (?:began|started|was launched|broke out))\b", re.I)
+    r"crisis|unrest|uprising) (?:began|started|was launched|broke out)|"
+    r"since (?:(?:early|late|mid-?)\s*)?(?:january|february|march|april|may|june|july|august|september|october|"
+    r"november|december)?\s*(?:19|20)\d\d)\b", re.I)
 
 
 @dataclass

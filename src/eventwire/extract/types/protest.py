@@ -91,9 +91,10 @@ def _decide_protest(hit: TriggerHit, text: str, agent: str, patient: str, tok: A
         if re.search(r"\b(?:mobs?|lynch\w*|vigilantes?|communal|sectarian)\b", text, re.I):
             return "mob_violence", 0.7, "mob violence", ["mob_violence", "violent_demonstration"]
         if re.match(r"torch|set|burn", low) and not _protest_context(text) and cue("mob", agent or text[:hit.start]) \
-                and re.match(r"\s*(?:to\s+)?(?:\w+\s+){0,3}(?:men|women|people|members|suspects?|thieves|man|woman|boys?|"
-                             r"kidnappers|robbers|criminals|looters|bandits|persons|individuals)\b",
-                             text[hit.end:hit.end + 50], re.I):
+                and (re.match(r"\w+\s+(?:her|him|them)\b", low) or re.match(
+                    r"\s*(?:to\s+)?(?:\w+\s+){0,3}(?:men|women|people|members|suspects?|thieves|man|woman|boys?|"
+                    r"kidnappers|robbers|criminals|looters|bandits|persons|individuals)\b",
+                    text[hit.end:hit.end + 50], re.I)):
             return "mob_violence", 0.75, "a crowd burned people", ["mob_violence", "attack"]
         if re.match(r"torch|set|burn|ransack|vandal", low) and not _protest_context(text) and not re.search(r"riot", text, re.I):
             if cue("armed", _without_source(text)) or _ARMED_DOER.search(agent or text[:hit.start]):

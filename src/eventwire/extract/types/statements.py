@@ -115,6 +115,11 @@ def _decide_statement(hit: TriggerHit, text: str, agent: str, patient: str, tok:
         if re.match(r"accused$", low) and re.match(r"\s+of\b", text[hit.end:hit.end + 5]) and tok is not None \
                 and tok.tag_ == "VBN" and not any(c.dep_ in ("nsubj", "nsubjpass", "auxpass", "aux") for c in tok.children):
             return None                  # "arrested 31 people accused of collaborating": who, not a blame
+        if re.match(r"accus", low) and re.match(
+                r"\s+(?:[\w’'-]+\s+){0,4}of\s+(?:stealing|theft|thieving|witchcraft|sorcery|blasphemy|"
+                r"robbery|robbing|rustling|being (?:a |an )?(?:thief|thieves|witch|witches|kidnappers?|robbers?))\b",
+                text[hit.end:hit.end + 60], re.I):
+            return None                  # a crowd accusing a man of theft names no culprit of violence
         if re.match(r"accus", low) and re.match(r"\s+(?:[\w’'-]+\s+){1,4}of (?:not|failing|doing too little|being too slow|dragging)\b", text[hit.end:hit.end + 60], re.I):
             return "diplomacy", 0.6, "one state faults another's policy", ["diplomacy", "attribution"]
         if re.search(r"caused|started|triggered|orchestrated|masterminded|planned", low):

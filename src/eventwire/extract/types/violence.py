@@ -127,11 +127,13 @@ def _violence_type(frame: str, text: str, trig: str, trig_end: int, agent: str, 
     if w:
         return w[0], 0.85, w[1], violent_opts
     crowd_hit = (patient and _CROWD_TARGET.search(patient)) or re.search(
-        re.escape(trig) + r"\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}?" + _CROWD_TARGET.pattern, text, re.I)
-    if crowd_hit and agent and (cue("state", agent) or cue("police", agent)):
+        re.escape(trig) + r"\s+(?:an?\s+|the\s+)?(?:[\w’'-]+\s+){0,3}?" + _CROWD_TARGET.pattern, text, re.I)
+    # A headline parse often loses the subject ("police open fire on march"): the words before.
+    doer = agent or " ".join(text[:max(0, trig_end - len(trig))].split()[-3:])
+    if crowd_hit and doer and (cue("state", doer) or cue("police", doer)):
         return "excessive_force_against_protesters", 0.75, "forces fired on a protest", violent_opts
     if agent and _CROWD_DOER.search(agent) and not cue("state", agent):
-        if patient and cue("people_obj", patient) and not cue("police", patient):
+        if patient and cue("people_obj", patient) and not cue("police", patient) or re.match(r"lynch", trig, re.I):
             return "mob_violence", 0.7, "a crowd set on people", violent_opts
         return "violent_demonstration", 0.7, "a crowd's violence against property or police", violent_opts
     if cue("mob", agent or text) and re.search(r"\b(?:mobs?|lynch\w*|vigilantes?|angry crowds?|communal|sectarian)\b", text, re.I):
