@@ -44,7 +44,7 @@ def set_articles(name: str) -> Path:
     return BENCHMARKS / name / "articles" / "articles.jsonl"
 
 
-HELDOUT_SETS = ("heldout", "heldout-b", "heldout-c", "heldout-d", "heldout-e", "heldout-f", "heldout-g", "heldout-h")
+HELDOUT_SETS = ("heldout", "heldout-b", "heldout-c", "heldout-d", "heldout-e", "heldout-f", "heldout-g", "heldout-h", "heldout-i")
 
 
 def other_snippet_sets(own: str) -> tuple[Path, ...]:
