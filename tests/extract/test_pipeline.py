@@ -489,3 +489,41 @@ def test_a_countrys_own_leaders_condemning_violence_at_home_is_no_diplomacy():
             "The US embassy in Islamabad condemned the attack and offered help to the investigation.")
     diplomacy = [e for e in _events(text, "2025-10-04") if e.type == "diplomacy"]
     assert [e.actor1.country for e in diplomacy] == ["USA"]
+
+
+def test_the_start_of_a_span_does_not_date_the_next_sentence():
+    text = ("Fighters attacked army positions in Djibo, Burkina Faso, on Sunday 8 June.\n"
+            "It was the second assault on the town since February.\n"
+            "Aid workers said the town's health centre was looted during the attack.")
+    loot = [e for e in _events(text, "2025-06-12") if e.type == "looting_property_destruction"]
+    assert len(loot) == 1 and loot[0].date == "2025-06-08"
+
+
+def test_a_headline_ese_passive_bullet_gives_the_body_no_doer():
+    text = ("Burkina Faso: situation update\nHIGHLIGHTS\n- Women abducted near Diapaga\n\n"
+            "PROTECTION\n\nIn the Est region, unidentified armed men abducted 17 women who were "
+            "collecting firewood outside Diapaga on Tuesday 10 June.")
+    ev = [e for e in _events(text, "2025-06-12") if e.type == "abduction_forced_disappearance"]
+    assert len(ev) == 1 and ev[0].actor1 is None and ev[0].actor2.sector == "civilians"
+
+
+def test_jnim_is_no_syrian_group_and_fights_where_it_strikes():
+    ev = _events("Fighters of Jama'at Nusrat al-Islam wal-Muslimin (JNIM) attacked an army post in "
+                 "Djibo, Burkina Faso, on Sunday.", "2025-06-10")[0]
+    assert (ev.actor1.country, ev.actor1.sector) == ("BFA", "rebels")
+
+
+def test_a_province_the_gazetteer_lacks_is_kept_by_name():
+    text = ("Burkina Faso's army fought in Djibo and Dori this week.\nThe governor of the Est region "
+            "on Tuesday extended the night-time curfew across Tapoa province by a month.")
+    ev = [e for e in _events(text, "2025-06-12") if e.type == "change_to_group_activity"][0]
+    assert (ev.location.name, ev.location.country) == ("Tapoa", "BFA")
+
+
+def test_a_story_keeping_to_its_country_names_no_far_mid_sized_city():
+    text = ("Federal immigration agents raided homes in Chicago, Illinois, on Tuesday, and Illinois "
+            "officials protested.\nAgents also detained workers in Broadview and Cicero, west of "
+            "Chicago, the Illinois governor said.\nOn Sunday, several hundred people marched through Pilsen to "
+            "protest the raids in Chicago; police reported no arrests.")
+    march = [e for e in _events(text, "2025-10-06") if "marched" in e.evidence.text][0]
+    assert march.location.country == "USA"

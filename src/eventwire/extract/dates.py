@@ -431,9 +431,12 @@ def event_date(ctx, sentence, near: Optional[tuple[int, int]] = None, *, stateme
         if prev.paragraph != sentence.paragraph and prev.index != sentence.index - 1:
             break
         # A year does not carry over: "In 2024, ..." is background, not the next sentence's time.
+        # Nor does the start of a span: "the second on the town since February" dates nothing.
         pm = [m for m in sentence_dates(ctx, prev) if m.kind == "point"
               and m.precision in ("day", "week", "month")
-              and not (statement and m.text.endswith(("'s", "’s")))]
+              and not (statement and m.text.endswith(("'s", "’s")))
+              and not m.text.lower().startswith("since")
+              and not _SINCE.search(prev.text[max(0, m.start - prev.start - 8):m.start - prev.start])]
         if pm:
             best = pm[-1]
             return best.date.isoformat(), best.precision, prev.evidence(

@@ -632,6 +632,9 @@ def absorb_headline(ctx: ArticleContext, events: list[Event]) -> list[Event]:
         for f in ("actor1", "actor2", "fatalities", "injured"):
             if getattr(twin, f) is None and getattr(ev, f) is not None:
                 setattr(twin, f, getattr(ev, f))
+        if ev.actor1 is not None and twin.actor1 is ev.actor1 and twin.actor2 is not None \
+                and twin.actor2.sector == ev.actor1.sector:
+            twin.actor1 = None      # "Women abducted near Diapaga": headline-ese passive, the victims
         twin.why.append("also told in the headline" if headline(ev) else "also told in a highlight")
     return out
 

@@ -933,12 +933,17 @@ class _Finder:
             return False                    # NER read it as a person or an organisation
         if self._list_continues(a) and not (in_ctx or best.population >= 100000):
             return False
+        # A story that clearly keeps to its countries names a far town only if it is big:
+        # "marched through Pilsen" in a Chicago story is the neighbourhood, not Plzen.
+        elsewhere = max(self.ctx.countries.values(), default=0.0) >= 2.0 and self._weight(best.country) < 1.0
         if kind:
             # "Chai village" in a story about Mozambique is not the Chai of Turkey: a kind
             # word vouches for the name, not for a far country the article never names.
             # A small unit's word ("Kani township") asks more of a far namesake than "city" does.
             far = best.prominent or (best.population >= 100000 and kind not in _SMALL_KINDS)
             ok = (exact and (in_ctx or not self.ctx.countries or far)) or self._fuzzy_ok(best)
+        elif elsewhere:
+            ok = exact and primary and (best.prominent or best.population >= 500000)
         elif locative:
             floor = 20000 if self.ctx.countries else 1000
             # A far town answers to an alternate name only if it is big: "Houla" in a story

@@ -92,6 +92,8 @@ _UNLISTED = re.compile(r"\b(?i:in|at|near|outside|around|through|the (?:[a-z-]+ 
 # "Kwahaslalek village", "Kani township": the kind word after the name makes it a place.
 _KIND_AFTER = re.compile(r"\b((?:al-|el-)?[A-Z][\w’'\-]+(?:\s+(?:al-|el-)?[A-Z][\w’'\-]+)?)\s+"
                          r"(?:village|hamlet|township|settlement|camp|district|tehsil|taluka|commune)\b")
+_UNIT_KIND_AFTER = re.compile(r"\b((?:al-|el-)?[A-Z][\w’'\-]+(?:\s+(?:al-|el-)?[A-Z][\w’'\-]+)?)\s+"
+                              r"(?:province|prefecture|governorate|county)\b")
 _NOT_PLACES = re.compile(r"^(?:January|February|March|April|May|June|July|August|September|October|"
                          r"November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
                          r"Sunday|Parliament|Congress|Senate|Nato|NATO|The|This|That|Government|"
@@ -172,6 +174,7 @@ def _unlisted_places(ctx: ArticleContext, text: str, offset: int) -> list[Locati
     from .gazetteer import get_gazetteer
     out = []
     found = [(m, False) for m in _UNLISTED.finditer(text)] + [(m, True) for m in _KIND_AFTER.finditer(text)]
+    found += [(m, None) for m in _UNIT_KIND_AFTER.finditer(text)]
     for m, kinded in found:
         name = re.sub(r"\s+Local$", "", m.group(1))   # "Mangu Local Government Area"
         if re.search(r"['’]s?$", name):
@@ -183,7 +186,9 @@ def _unlisted_places(ctx: ArticleContext, text: str, offset: int) -> list[Locati
         if not kinded and (_listed_here(ctx, name) or _named_as_person(ctx.text, name)):
             continue
         s = offset + m.start(1)
-        out.append(Location(name=name, country=main.country, precision=1, admin1=_sole_admin1(ctx),
+        # "across Tapoa province": a province the gazetteer lacks (it lists the first level only).
+        out.append(Location(name=name, country=main.country, precision=1 if kinded is not None else 2,
+                            admin1=_sole_admin1(ctx),
                             evidence=Evidence(text=name, start=s, end=s + len(name))))
     return out
 
