@@ -527,3 +527,37 @@ def test_a_story_keeping_to_its_country_names_no_far_mid_sized_city():
             "protest the raids in Chicago; police reported no arrests.")
     march = [e for e in _events(text, "2025-10-06") if "marched" in e.evidence.text][0]
     assert march.location.country == "USA"
+
+
+@pytest.mark.parametrize("text,type_", [
+    ("Government soldiers and rebel fighters shot at each other across a riverbed outside Kidal, Mali, "
+     "for most of Thursday night, residents said.", "armed_clash"),
+    ("Ukrainian forces said on Tuesday they had pushed Russian troops out of Robotyne in the "
+     "Zaporizhzhia region.", "government_regains_territory"),
+    ("A man walked up to the gate of a police academy in Mogadishu, Somalia, on Monday and blew "
+     "himself apart, killing five recruits.", "suicide_bomb"),
+    ("Heavy guns pounded the outskirts of Kadugli, Sudan, for hours on Sunday, killing four "
+     "civilians, residents said.", "shelling_artillery_missile"),
+    ("A pillion rider flung a homemade explosive into a market in Imphal, Manipur, on Friday, "
+     "wounding three traders.", "grenade"),
+    ("Detectives collared two men at a safe house in Davao City, Philippines, on Tuesday over a "
+     "bus bombing.", "arrests"),
+    ("A further 800 Kenyan soldiers landed in Port-au-Prince, Haiti, this week to join the "
+     "security mission.", "change_to_group_activity"),
+    ("Bomb disposal officers in Peshawar, Pakistan, made safe a pressure cooker packed with nails "
+     "left outside a school on Monday.", "disrupted_weapons_use"),
+    ("Armed men stripped the clinic in Kalehe, DR Congo, bare on Sunday and carried off two "
+     "motorbikes, the nurse said.", "looting_property_destruction"),
+    ("Peacekeepers held a short ceremony in Bunyakiri, DR Congo, on Thursday, handing their "
+     "compound over to the Congolese army.", "non_violent_transfer_of_territory"),
+    ("Thieves tapped a pipeline in Puebla, Mexico, overnight and filled tanker trucks with stolen "
+     "petrol, the company said.", "organized_crime"),
+    ("The Nile spilled over its banks around Bentiu, South Sudan, on Monday after days of rain, "
+     "and water stood waist-deep in the camp.", "natural_disaster"),
+    ("A ferry carrying traders went down on Lake Kivu near Goma, DR Congo, on Thursday; 20 "
+     "people are missing.", "man_made_disaster"),
+    ("Nobody has heard from the activist since four men walked him out of his flat in Quetta, "
+     "Pakistan, on Thursday night.", "abduction_forced_disappearance"),
+])
+def test_session6_uncommon_wordings(text, type_):
+    assert type_ in {e.type for e in _events(text, "2025-10-06")}
