@@ -561,3 +561,14 @@ def test_a_story_keeping_to_its_country_names_no_far_mid_sized_city():
 ])
 def test_session6_uncommon_wordings(text, type_):
     assert type_ in {e.type for e in _events(text, "2025-10-06")}
+
+
+def test_a_participles_doer_is_the_clauses_subject():
+    ev = _events("On Wednesday, units of the National Police carried out an operation in Duran, "
+                 "Ecuador, apprehending 23 members of a criminal gang.", "2025-09-25")[0]
+    assert ev.type == "arrests" and (ev.actor1.country, ev.actor1.sector) == ("ECU", "police")
+
+
+def test_a_participle_tagged_as_an_adjective_retells_no_arrest():
+    assert _events("The apprehended persons were placed at the disposal of prosecutors in Guayaquil, "
+                   "Ecuador.", "2025-09-25") == []

@@ -164,7 +164,7 @@ LEXICON: dict[str, list[str]] = {
         r"molest(?:ed|ing)", r"sexual(?:ly)? tortur\w+", r"sex(?:ual)? acts?", r"forced (?:\w+ ){0,3}(?:sex|to marry)", r"sexual harassment",
     ],
     "ARREST": [
-        r"arrest(?:ed|s|ing)?", r"detain(?:ed|s|ing)", r"detention", r"apprehend(?:ed)?",
+        r"arrest(?:ed|s|ing)?", r"detain(?:ed|s|ing)", r"detention", r"apprehend(?:ed|ing|s)?",
         r"(?:taken |took (?:[\w’'-]+ ){1,12})into custody", r"carted (?:away|off)", r"(?:were|was) picked up (?:at|by|in|from|during)", r"rounded up", r"jailed", r"imprisoned", r"nabbed", r"collared",
     ],
     "LOOT": [

@@ -57,6 +57,11 @@ def _arguments(tok: Any) -> tuple[Optional[Span], Optional[Span]]:
                 if c.dep_ == "nsubj" or (c.dep_ == "nsubjpass" and verb.dep_ == "xcomp" and passive_report):
                     agent = _np_span(c)
                     break
+        if agent is None and verb.tag_ == "VBG" and verb.dep_ == "advcl" and verb.head.pos_ == "VERB" \
+                and any(c.dep_ == "dobj" for c in verb.children):
+            # "units of the police carried out an operation in Duran, apprehending 23 members":
+            # the participle's doer is the clause's subject.
+            agent = next((_np_span(c) for c in verb.head.children if c.dep_ == "nsubj"), None)
         if agent is None and verb.dep_ == "pcomp" and verb.head.lower_ in ("after", "before", "while", "by") \
                 and verb.head.head.pos_ in ("VERB", "AUX"):
             # "forces blew up a pipeline hours after bombing a terminal": the same doer.

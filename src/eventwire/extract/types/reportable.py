@@ -64,6 +64,8 @@ def _agreement_told(tok: Any) -> bool:
 def _unreportable(tok: Any, hit: TriggerHit, prior: set[str]) -> Optional[str]:
     """Why the trigger at ``tok`` does not report a new happening, or None (see module doc)."""
     frame = hit.frame
+    if tok.dep_ == "amod" and tok.tag_ in ("JJ", "VBN") and hit.text.lower().endswith("ed") and tok.head.pos_ == "NOUN":
+        return "participle used as adjective"    # "the apprehended persons", tagged as an adjective
     if tok.pos_ in ("VERB", "AUX") and not modality._noun_like(tok):
         if tok.dep_ == "amod":
             return "participle used as adjective"
