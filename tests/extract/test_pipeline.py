@@ -572,3 +572,14 @@ def test_a_participles_doer_is_the_clauses_subject():
 def test_a_participle_tagged_as_an_adjective_retells_no_arrest():
     assert _events("The apprehended persons were placed at the disposal of prosecutors in Guayaquil, "
                    "Ecuador.", "2025-09-25") == []
+
+
+def test_talks_held_abroad_carry_no_fighting_there_and_sides_of_one_country_place_it():
+    text = ("U.S. officials said on Sunday that the United States would keep its promise to leave. "
+            "Washington and the U.S. Congress have argued over the pace. "
+            "The pact was negotiated with the insurgents in Qatar's capital, Doha, last year. "
+            "U.S. commanders say the drawdown has gone smoothly. "
+            "The Taliban have since captured new territory, inflicting heavy casualties on Afghan "
+            "government forces.")
+    ev = [e for e in _events(text, "2021-05-09") if e.type == "non_state_actor_overtakes_territory"]
+    assert len(ev) == 1 and ev[0].location.country == "AFG"

@@ -11,7 +11,7 @@ import re
 from datetime import date
 from typing import Optional
 
-from ..records import Actor, Event, Evidence
+from ..records import Actor, Event, Evidence, Location
 from ..taxonomy import EVENT_TYPES, PLACELESS_TYPES
 from . import arguments, claimants, dates, figures, places, types, where
 from .actors import is_international, resolve_actor, sector_of
@@ -285,7 +285,7 @@ def events_in_sentence(ctx: ArticleContext, sentence: Sentence) -> list[Event]:
             fallback = where.context_place(ctx, sentence)
             if fallback is None and not ctx.extra.get("fragment"):
                 continue        # CODEBOOK 3.5: no place at all -> not an event
-            locs = [fallback]  # type: ignore[list-item]
+            locs = [_sides_country(fallback, actor1, actor2)]  # type: ignore[list-item]
         if m.type in PLACELESS_TYPES:
             venue = where.venue(sentence, m.trigger, locs)
             locs = [venue]  # type: ignore[list-item]
@@ -347,6 +347,21 @@ _HOME_OFFICE = re.compile(r"\b(?:mayor|governor|prime minister|premier|president
                           r"chief minister|opposition|party)\b", re.I)
 _ABROAD = re.compile(r"\b(?:G7|G20|UN|United Nations|EU|European|Nato|NATO|African Union|embass\w*|"
                      r"ambassador|consul\w*|envoy|foreign|international|rapporteur)\b")
+
+
+def _sides_country(fallback: Optional[Location], actor1: Optional[Actor],
+                   actor2: Optional[Actor]) -> Optional[Location]:
+    """An unplaced blow between two sides of one country happened there, whatever country the
+    article names most: "the Taliban ... inflicting casualties on Afghan government forces" in
+    a story full of Washington's statements is Afghanistan."""
+    if fallback is None or fallback.precision != 3:
+        return fallback
+    sides = {a.country for a in (actor1, actor2) if a is not None and a.country}
+    if len(sides) != 1 or actor1 is None or actor2 is None or fallback.country in sides:
+        return fallback
+    from .gazetteer import get_gazetteer
+    place = get_gazetteer().country(sides.pop())
+    return place.location(precision=3) if place is not None else fallback
 
 
 def _home_condemnation(ctx: ArticleContext, etype: str, sentence: Sentence, trigger: tuple[int, int]) -> bool:

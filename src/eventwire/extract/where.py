@@ -48,6 +48,19 @@ def _inside(loc: Location, span: Optional[tuple[int, int]], sentence: Sentence) 
     return span[0] <= s < span[1]
 
 
+_VENUE_BEFORE = re.compile(r"\b(?:negotiated|signed|agreed|brokered|talks|summit|conference|meeting|met|"
+                           r"mediated|hosted)\b[^.;]{0,40}\b(?:in|at)\s+(?:[\w’',-]+\s+){0,3}$", re.I)
+
+
+def _foreign_venue(ctx: ArticleContext, sentence: Sentence, loc: Location) -> bool:
+    """"the pact the US negotiated with the insurgents in Qatar's capital, Doha": where talks
+    abroad were held carries no fighting over to the next sentence."""
+    main = ctx.extra.get("main_country")
+    if main is None or loc.country in (None, main.country) or loc.evidence is None:
+        return False
+    return bool(_VENUE_BEFORE.search(sentence.text[:loc.evidence.start - sentence.start]))
+
+
 def context_place(ctx: ArticleContext, sentence: Sentence) -> Optional[Location]:
     """Where an event with no place in its sentence happened: the smallest place of the
     nearest earlier sentence in the same paragraph, else the last place named shortly before,
@@ -56,7 +69,8 @@ def context_place(ctx: ArticleContext, sentence: Sentence) -> Optional[Location]
         if prev.paragraph != sentence.paragraph:
             break
         locs = _drop_reference_points(prev, [loc for loc in sentence_places(ctx, prev)
-                                             if loc.precision in (1, 2) and not _attributive(ctx, loc)])
+                                             if loc.precision in (1, 2) and not _attributive(ctx, loc)
+                                             and not _foreign_venue(ctx, prev, loc)])
         if locs:
             return places.smallest_place(locs)
     if ctx.places is not None:
@@ -71,8 +85,10 @@ def context_place(ctx: ArticleContext, sentence: Sentence) -> Optional[Location]
                 # move the story away from the place it keeps coming back to.
                 return story
             main = ctx.extra.get("main_country")
-            if main is not None and before.country != main.country and _mentions(ctx, before.name) < 2 \
-                    and before.evidence.start < recent:
+            home = next((s for s in ctx.sentences if s.start <= before.evidence.start < s.end), None)
+            if main is not None and before.country != main.country and (
+                    _mentions(ctx, before.name) < 2 and before.evidence.start < recent
+                    or home is not None and _foreign_venue(ctx, home, before)):
                 # Nor does a foreign venue named once a while back ("the pact negotiated in
                 # Qatar's capital, Doha") carry the story's fighting abroad.
                 return story or main
