@@ -583,3 +583,16 @@ def test_talks_held_abroad_carry_no_fighting_there_and_sides_of_one_country_plac
             "government forces.")
     ev = [e for e in _events(text, "2021-05-09") if e.type == "non_state_actor_overtakes_territory"]
     assert len(ev) == 1 and ev[0].location.country == "AFG"
+
+
+def test_a_stretch_between_two_towns_is_one_happening_by_sponsored_government_forces():
+    evs = _events("Russian and Iran-backed government forces captured large swaths of territory in "
+                  "Syria on Monday, stretching between Deir ez-Zor and Mayadeen.", "2017-10-17")
+    assert len(evs) == 1
+    assert (evs[0].actor1.country, evs[0].actor1.sector) == ("SYR", "military")
+
+
+def test_an_attack_on_a_named_town_by_armed_sides_is_kept():
+    evs = _events("Russian troops and Iran-backed militias attacked Palmyra, Syria, on Sunday.",
+                  "2017-10-17")
+    assert [e.location.name for e in evs] == ["Palmyra"]

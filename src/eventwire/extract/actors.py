@@ -230,7 +230,9 @@ def _country_in(text: str) -> Optional[str]:
     sponsor, not the actor, so it is skipped."""
     from .countries import country_code
 
-    text = re.sub(r"\b[\w.]+-(?:backed|supported|funded|allied|aligned|friendly)\b", " ", text)
+    # "Russian and Iran-backed government forces": both sponsors.
+    text = re.sub(r"\b(?:[\w.]+(?:,\s*|\s+and\s+))*[\w.]+-(?:backed|supported|funded|allied|aligned|friendly)\b",
+                  " ", text)
     words = re.findall(r"[A-Z][\w.’']*", re.sub(r"-(?:led|based|run|controlled)\b", " ", text))
     words = [w.rstrip("’'s").rstrip("’'") if w.endswith(("’s", "'s")) else w for w in words]
     for i in range(len(words)):

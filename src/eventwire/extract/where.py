@@ -134,6 +134,19 @@ def _region_holding(sentence: Sentence, loc: Location, listed: list[Location]) -
     return None
 
 
+def _span_between(sentence: Sentence, towns: list[Location]) -> bool:
+    """"territory stretching between Deir ez-Zor and Mayadeen", "the road from X to Y": two towns
+    that bound one stretch, not two places of the happening."""
+    firsts = sorted((t for t in towns if t.evidence is not None), key=lambda t: t.evidence.start)
+    if len(firsts) != 2:
+        return False
+    a, b = firsts
+    before = sentence.text[:a.evidence.start - sentence.start]
+    gap = sentence.text[a.evidence.end - sentence.start:b.evidence.start - sentence.start]
+    return bool(re.search(r"\bbetween\s+(?:the\s+)?(?:towns?\s+of\s+)?$", before, re.I) and re.fullmatch(r"\s+and\s+", gap)
+                or re.search(r"\bfrom\s+$", before, re.I) and re.fullmatch(r"\s+to\s+", gap))
+
+
 def _drop_holders(sentence: Sentence, locs: list[Location]) -> list[Location]:
     """"the Mamond tehsil of Bajaur district": the unit that holds the named one is not a second
     place of the happening."""
@@ -603,7 +616,7 @@ def pick_places(ctx: ArticleContext, sentence: Sentence, mention, agent_span,
         own = _nearest_to(mention, towns, sentence)
         if own is not None:
             return [own]
-    if len(towns) > 1 and mention.type in _SPLIT_BY_PLACE:
+    if len(towns) > 1 and mention.type in _SPLIT_BY_PLACE and not _span_between(sentence, towns):
         seen: dict[str, Location] = {}
         for loc in towns:
             seen.setdefault(loc.name.lower(), loc)

@@ -166,7 +166,9 @@ def _violence_type(frame: str, text: str, trig: str, trig_end: int, agent: str, 
                                 patient.strip(), re.I):
         return "attack", 0.6, "unarmed people killed, no armed target", violent_opts
     if cue("armed", text):
-        return "armed_clash", 0.5, "armed actors, target unclear", violent_opts
+        # A named place attacked ("attacked Palmyra") is a happening, though who met whom is unsaid.
+        named_place = bool(patient) and patient.strip()[:1].isupper() and not cue("nonstate", patient)
+        return "armed_clash", 0.6 if named_place else 0.5, "armed actors, target unclear", violent_opts
     return "attack", 0.45, "violence, actors unclear", violent_opts
 
 
