@@ -596,3 +596,15 @@ def test_an_attack_on_a_named_town_by_armed_sides_is_kept():
     evs = _events("Russian troops and Iran-backed militias attacked Palmyra, Syria, on Sunday.",
                   "2017-10-17")
     assert [e.location.name for e in evs] == ["Palmyra"]
+
+
+def test_a_military_telling_of_unsigned_blows_tells_of_its_own():
+    text = ("Fighting flared near Djibo, Burkina Faso, this week.\n"
+            "The army said on Wednesday that drone strikes around Arbinda had neutralised more than "
+            "50 terrorists.")
+    ev = [e for e in _events(text, "2025-06-12") if e.type == "air_drone_strike"][0]
+    assert (ev.actor1.country, ev.actor1.sector) == ("BFA", "military")
+    # A telling by others credits no one.
+    other = _events("Fighting flared near Djibo, Burkina Faso, this week.\nResidents said that "
+                    "explosions were heard around Arbinda on Wednesday.", "2025-06-12")
+    assert all(e.actor1 is None for e in other)

@@ -202,7 +202,11 @@ def counterpart(sentence: Sentence, trigger: tuple[int, int]) -> Optional[tuple[
     return None
 
 
-def speaker(sentence: Sentence, trigger: tuple[int, int]) -> Optional[tuple[int, int]]:
+_MILITARY_SPEAKERS = {"army", "military", "ministry", "command", "navy", "force", "forces", "spokesman",
+                      "spokesperson", "wing", "staff"}
+
+
+def speaker(sentence: Sentence, trigger: tuple[int, int], military: bool = False) -> Optional[tuple[int, int]]:
     """Who makes a statement whose trigger names no doer: the subject of the speech verb the
     trigger hangs on ("Zelenskiy said Nato has given ..." -> Zelenskiy), climbing at most
     four heads so a far-off clause is not credited to the wrong speaker."""
@@ -217,7 +221,8 @@ def speaker(sentence: Sentence, trigger: tuple[int, int]) -> Optional[tuple[int,
         if tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in _SPEECH_LEMMAS:
             subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
             if subj is not None and (_is_party(subj) or subj.pos_ == "PRON"
-                                     or any(_is_party(t) for t in subj.subtree)):
+                                     or any(_is_party(t) for t in subj.subtree)
+                                     or military and subj.lemma_.lower() in _MILITARY_SPEAKERS):
                 return phrase(subj)
             return None
     return None

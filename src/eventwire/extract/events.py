@@ -262,6 +262,13 @@ def events_in_sentence(ctx: ArticleContext, sentence: Sentence) -> list[Event]:
             if actor1 is not None:
                 agent_span = span
                 break
+        if actor1 is None and m.type in _SELF_REPORTED:
+            # "The army said drone strikes around Arbinda had neutralised 50 terrorists": a
+            # military telling of blows it names no doer for tells of its own.
+            said_by = arguments.speaker(sentence, m.trigger, military=True)
+            teller = _actor(ctx, sentence, said_by, False, True) if said_by else None
+            if teller is not None and teller.sector == "military":
+                actor1, agent_span = teller, said_by
         actor2 = None
         for span in patient_spans:
             if span is None or span == agent_span:
@@ -347,6 +354,9 @@ _HOME_OFFICE = re.compile(r"\b(?:mayor|governor|prime minister|premier|president
                           r"chief minister|opposition|party)\b", re.I)
 _ABROAD = re.compile(r"\b(?:G7|G20|UN|United Nations|EU|European|Nato|NATO|African Union|embass\w*|"
                      r"ambassador|consul\w*|envoy|foreign|international|rapporteur)\b")
+
+
+_SELF_REPORTED = {"air_drone_strike", "shelling_artillery_missile", "armed_clash"}
 
 
 def _sides_country(fallback: Optional[Location], actor1: Optional[Actor],

@@ -48,7 +48,7 @@ def _inside(loc: Location, span: Optional[tuple[int, int]], sentence: Sentence) 
     return span[0] <= s < span[1]
 
 
-_VENUE_BEFORE = re.compile(r"\b(?:negotiated|signed|agreed|brokered|talks|summit|conference|meeting|met|"
+_VENUE_BEFORE = re.compile(r"\b(?:negotiated|signed|agreed|brokered|talks|summit|conference|meeting|meet|met|"
                            r"mediated|hosted)\b[^.;]{0,40}\b(?:in|at)\s+(?:[\w’',-]+\s+){0,3}$", re.I)
 
 
