@@ -264,3 +264,23 @@ def test_who_is_counted_officers_and_cartel_members(text, sector):
     from eventwire.extract.pipeline import extract_text
     figs = extract_text(text, published="2025-06-02").figures
     assert figs and figs[0].subject.sector == sector
+
+
+@pytest.mark.parametrize("text,expected", [
+    # Members of a family or a staff are no armed group's members.
+    ("Mortar shells fell on a house in Tripoli, injuring four members of one family, a medic said.",
+     [("injured", 4, "exact", "civilians")]),
+    ("A convoy hit a mine near Kantchari, killing a driver and injuring two staff members.",
+     [("injured", 2, "exact", "civilians")]),
+    # The count of those who attacked is no casualty.
+    ("Dozens of settlers attacked farmers near Turmus Ayya on Monday, injuring nine people, "
+     "medics said.", [("injured", 9, "exact", "civilians")]),
+    # A word in scare quotes reads as the word.
+    ('The army said drone strikes near Arbinda had "neutralised" more than 50 terrorists.',
+     [("killed", 50, "at_least", "rebels")]),
+    # People arrested where protesters were fired on are protesters.
+    ("Agents fired tear gas at protesters outside the centre in Broadview late Friday and "
+     "arrested 11 people, organizers said.", [("detained", 11, "exact", "protesters")]),
+])
+def test_session6_figure_subjects(text, expected):
+    assert simple(text, "2025-10-06") == expected

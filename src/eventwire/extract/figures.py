@@ -386,6 +386,9 @@ def _predicate_after(text: str, r: _Read, stop: int) -> Optional[tuple[str, int,
     return best[0], start + best[1], start + best[2]
 
 
+_NON_ARMED_MEMBERS = {"staff", "family", "crew", "household", "team", "church", "club", "community"}
+
+
 def _sector_of(head: Optional[str], mods: list[str], kind: str, quantity: Optional[str]
                ) -> Optional[str]:
     words = [m.lower() for m in mods]
@@ -466,6 +469,13 @@ _ALLOWED_NEXT = re.compile(
     r"wounded|missing|of|and|or|to|who|remain\w*|fled|left|last|so|[a-z]+ed)\b", re.IGNORECASE)
 
 
+# "Dozens of Israeli settlers attacked ...": the count is of those who struck.
+_DOER_VERBS = (r"(?:attacked|stormed|raided|ambushed|abducted|kidnapped|torched|looted|besieged|overran|"
+               r"opened\s+fire|set\s+fire|rampaged|descended\s+on)")
+_DOERS_AFTER = re.compile(rf"(?:\s+of)?(?:\s+[A-Za-z’'-]+){{0,3}}?\s+(?:also\s+|then\s+|reportedly\s+)?"
+                          rf"{_DOER_VERBS}\b", re.I)
+
+
 def _read_sentence(text: str, prev_text: str = "") -> list[_Read]:
     reads: list[_Read] = []
     for n in find_numbers(text):
@@ -474,6 +484,10 @@ def _read_sentence(text: str, prev_text: str = "") -> list[_Read]:
         r.head, r.head_kind, r.np_end = head, kind, np_end
         r.np_text = text[n.end:np_end]
         r.sector = _sector_of(head, mods, kind, None)
+        if head == "members" and (any(m.lower() in _NON_ARMED_MEMBERS for m in mods) or re.match(
+                r"\s+of\s+(?:a|one|the|his|her|their|a\s+single)\s+(?:family|household|crew|staff|team)\b",
+                text[np_end:np_end + 40], re.I)):
+            r.sector = "civilians"      # "staff members", "four members of one family"
         r.country = _country_in(mods + text[n.end:np_end].split()[-1:])
         if re.search(r"\b(?:other|remaining)\s+$", text[:n.span_start]):
             r.reject = "refers back to a count already given"
@@ -482,6 +496,8 @@ def _read_sentence(text: str, prev_text: str = "") -> list[_Read]:
         elif kind == "none" and head is None and re.match(r"\s*[A-Za-z]", text[n.end:n.end + 2]) \
                 and not _ALLOWED_NEXT.match(text[n.end:n.end + 16]):
             r.reject = "counts something that is not a figure"
+        if kind == "person" and _DOERS_AFTER.match(text[n.end:n.end + 80]):
+            r.reject = "counts the doers of an attack, not its victims"
         if _is_partitive_one(text, n):
             r.reject = "member of a group"
         elif n.value == 1 and re.match(r"\s+of\s+(?:the|its|their)\s+(?:\w+est|most|worst|biggest)\b",
@@ -756,8 +772,14 @@ def _main_code(ctx: Any) -> Optional[str]:
     return getattr(ctx.places, "main_country", None) if ctx.places is not None else None
 
 
+_PROTESTERS = re.compile(r"\b(?:protesters|protestors|demonstrators|marchers|protest|rally)\b", re.I)
 _FIGURE_QUALIFIER_VERBS = re.compile(r"\b(?:estimated?|estimates|believed|thought|feared)\b",
                                      re.IGNORECASE)
+
+
+# A word in scare quotes ('had "neutralised" 50 terrorists') reads as the word; same length,
+# so every offset still points into the sentence as written.
+_SCARE_QUOTES = re.compile(r"[\"“]([\w-]+(?:\s[\w-]+)?)[\"”]")
 
 
 def _sentence_figures(ctx: Any, sentence: Any) -> list[Figure]:
@@ -767,7 +789,7 @@ def _sentence_figures(ctx: Any, sentence: Any) -> list[Figure]:
     if _PREWAR.search(text):
         return []
     prev_text = ctx.sentences[sentence.index - 1].text if sentence.index > 0 else ""
-    reads = _read_sentence(text, prev_text)
+    reads = _read_sentence(_SCARE_QUOTES.sub(lambda m: " " + m.group(1) + " ", text), prev_text)
     out: list[Figure] = []
     claim = None
     place = place_ev = None
@@ -812,6 +834,9 @@ def _sentence_figures(ctx: Any, sentence: Any) -> list[Figure]:
             prov["subject"] = sentence.evidence(n.end, r.np_end)
         conf = {"np": 0.85, "verb": 0.8, "predicate": 0.7, "including": 0.75, "list": 0.7,
                 "lookback": 0.6}.get(r.trigger_kind, 0.5)
+        if q == "detained" and r.sector in (None, "civilians", "unknown") and r.head in ("people", "persons") \
+                and _PROTESTERS.search(text):
+            r.sector = "protesters"     # "fired tear gas at protesters ... and arrested 11 people"
         out.append(Figure(
             quantity=q, value=n.value, low=n.low, high=n.high, qualifier=qualifier,
             subject=Subject(country=country, sector=r.sector or "unknown"),
