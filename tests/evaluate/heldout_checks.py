@@ -93,6 +93,8 @@ class HeldoutSpec:
     claimed_figures: bool = False
     notes: Optional[tuple[int, int]] = None
     headlines: int = 0
+    # CODEBOOK 3.1: a retold happening is one gold record (the sets built to test retellings).
+    retold_once: bool = False
 
     @property
     def snippet_file(self) -> Path:
@@ -442,8 +444,20 @@ def checks_for(spec: HeldoutSpec) -> list[Any]:
         optional.append(claimant_and_date_problems)
     if spec.notes is not None:
         optional.append(wording_problems)
+    if spec.retold_once:
+        optional.append(retold_happenings)
     params += [pytest.param(functools.partial(check, spec), id=check.__name__) for check in optional]
     return params
+
+
+def retold_happenings(spec: HeldoutSpec) -> list[str]:
+    """Two gold events of one type, date, place and doer in one article: a retelling coded twice."""
+    out = []
+    for aid, gold in gold_files(spec).items():
+        keys = Counter((e["type"], e["date"], (e["location"] or {}).get("name"), (e["actor1"] or {}).get("name"))
+                       for e in gold["events"])
+        out += [f"{aid}: {key}" for key, n in keys.items() if n > 1]
+    return out
 
 
 def near_copies(spec: HeldoutSpec) -> list[str]:

@@ -348,14 +348,6 @@ def events_in_sentence(ctx: ArticleContext, sentence: Sentence) -> list[Event]:
     return out
 
 
-# Who condemns at home: a country's own officers and bodies, named without another country.
-_HOME_OFFICE = re.compile(r"\b(?:mayor|governor|prime minister|premier|president|minister|ministry|house|"
-                          r"parliament|senate|senator|lawmakers?|council|police|government|cabinet|"
-                          r"chief minister|opposition|party)\b", re.I)
-_ABROAD = re.compile(r"\b(?:G7|G20|UN|United Nations|EU|European|Nato|NATO|African Union|embass\w*|"
-                     r"ambassador|consul\w*|envoy|foreign|international|rapporteur)\b")
-
-
 _SELF_REPORTED = {"air_drone_strike", "shelling_artillery_missile", "armed_clash"}
 
 
@@ -372,6 +364,14 @@ def _sides_country(fallback: Optional[Location], actor1: Optional[Actor],
     from .gazetteer import get_gazetteer
     place = get_gazetteer().country(sides.pop())
     return place.location(precision=3) if place is not None else fallback
+
+
+# Who condemns at home: a country's own officers and bodies, named without another country.
+_HOME_OFFICE = re.compile(r"\b(?:mayor|governor|prime minister|premier|president|minister|ministry|house|"
+                          r"parliament|senate|senator|lawmakers?|council|police|government|cabinet|"
+                          r"chief minister|opposition|party)\b", re.I)
+_ABROAD = re.compile(r"\b(?:G7|G20|UN|United Nations|EU|European|Nato|NATO|African Union|embass\w*|"
+                     r"ambassador|consul\w*|envoy|foreign|international|rapporteur)\b")
 
 
 def _home_condemnation(ctx: ArticleContext, etype: str, sentence: Sentence, trigger: tuple[int, int]) -> bool:

@@ -143,8 +143,9 @@ def _span_between(sentence: Sentence, towns: list[Location]) -> bool:
     a, b = firsts
     before = sentence.text[:a.evidence.start - sentence.start]
     gap = sentence.text[a.evidence.end - sentence.start:b.evidence.start - sentence.start]
-    return bool(re.search(r"\bbetween\s+(?:the\s+)?(?:towns?\s+of\s+)?$", before, re.I) and re.fullmatch(r"\s+and\s+", gap)
-                or re.search(r"\bfrom\s+$", before, re.I) and re.fullmatch(r"\s+to\s+", gap))
+    between = re.search(r"\bbetween\s+(?:the\s+)?(?:towns?\s+of\s+)?$", before, re.I) \
+        and re.fullmatch(r"\s+and\s+", gap)
+    return bool(between or re.search(r"\bfrom\s+$", before, re.I) and re.fullmatch(r"\s+to\s+", gap))
 
 
 def _drop_holders(sentence: Sentence, locs: list[Location]) -> list[Location]:
@@ -202,9 +203,12 @@ def _unlisted_places(ctx: ArticleContext, text: str, offset: int) -> list[Locati
     from .countries import country_code
     from .gazetteer import get_gazetteer
     out = []
-    found = [(m, False) for m in _UNLISTED.finditer(text)] + [(m, True) for m in _KIND_AFTER.finditer(text)]
-    found += [(m, None) for m in _UNIT_KIND_AFTER.finditer(text)]
-    for m, kinded in found:
+    # How each name was found: after a preposition or verb; before a settlement's kind word
+    # ("Kwahaslalek village"); before a province's ("Tapoa province").
+    found = [(m, "after") for m in _UNLISTED.finditer(text)] \
+        + [(m, "settlement") for m in _KIND_AFTER.finditer(text)] \
+        + [(m, "province") for m in _UNIT_KIND_AFTER.finditer(text)]
+    for m, how in found:
         name = re.sub(r"\s+Local$", "", m.group(1))   # "Mangu Local Government Area"
         if re.search(r"['’]s?$", name):
             continue        # "in North Kivu's Walikale territory": it holds the place, it is not it
@@ -212,11 +216,11 @@ def _unlisted_places(ctx: ArticleContext, text: str, offset: int) -> list[Locati
             continue        # an acronym ("shelled AA positions") names a group, not a hamlet
         # A name followed by "village" or "township" is a place even where the gazetteer knows
         # a namesake elsewhere or the tagger took it for a person.
-        if not kinded and (_listed_here(ctx, name) or _named_as_person(ctx.text, name)):
+        if how != "settlement" and (_listed_here(ctx, name) or _named_as_person(ctx.text, name)):
             continue
         s = offset + m.start(1)
         # "across Tapoa province": a province the gazetteer lacks (it lists the first level only).
-        out.append(Location(name=name, country=main.country, precision=1 if kinded is not None else 2,
+        out.append(Location(name=name, country=main.country, precision=2 if how == "province" else 1,
                             admin1=_sole_admin1(ctx),
                             evidence=Evidence(text=name, start=s, end=s + len(name))))
     return out
