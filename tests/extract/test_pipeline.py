@@ -608,3 +608,39 @@ def test_a_military_telling_of_unsigned_blows_tells_of_its_own():
     other = _events("Fighting flared near Djibo, Burkina Faso, this week.\nResidents said that "
                     "explosions were heard around Arbinda on Wednesday.", "2025-06-12")
     assert all(e.actor1 is None for e in other)
+
+
+@pytest.mark.parametrize("text,type_", [
+    ("The home department has banned gatherings of more than four people in Quetta, Pakistan, for "
+     "15 days.", "change_to_group_activity"),
+    ("A battalion of Ugandan troops serving with the African Union mission arrived in Marka, "
+     "Somalia, on Friday.", "change_to_group_activity"),
+    ("The Pentagon said 300 members of the Illinois National Guard had been federalized to protect "
+     "federal property in Chicago, Illinois.", "change_to_group_activity"),
+    ("A group smashed windows and spray-painted slogans on a federal building in Chicago, Illinois, "
+     "on Saturday night.", "looting_property_destruction"),
+])
+def test_session6_deployments_and_damage(text, type_):
+    evs = _events(text, "2025-10-06")
+    assert type_ in {e.type for e in evs}
+    assert all(e.actor2 is None or not e.actor2.name.startswith("gatherings") for e in evs)
+
+
+def test_missiles_that_landed_are_no_troops_arriving():
+    evs = _events("They said most missiles had been aimed at military targets but that some had "
+                  "landed in residential districts of Kyiv, Ukraine.", "2022-02-25")
+    assert "change_to_group_activity" not in {e.type for e in evs}
+
+
+def test_a_march_with_no_arrests_is_peaceful_and_stays_in_the_storys_city():
+    text = ("Federal agents raided homes in Chicago, Illinois, on Tuesday and detained workers in "
+            "Cicero and Broadview, Illinois officials said.\nThe operation has also reached Evanston, "
+            "Aurora and Joliet, and the governor of Illinois said state police in Chicago would not "
+            "take part.\nOn Sunday afternoon, several hundred "
+            "people marched through Pilsen to protest the raids; police reported no arrests.\n"
+            "Downtown, a smaller group smashed windows at a federal building on Saturday night.")
+    evs = _events(text, "2025-10-06")
+    march = [e for e in evs if "marched" in e.evidence.text][0]
+    assert march.type == "peaceful_protest" and march.location.country == "USA"
+    damage = [e for e in evs if "smashed" in e.evidence.text][0]
+    assert damage.location.country == "USA"

@@ -29,6 +29,7 @@ _PRONOUNS = {"it", "they", "he", "she", "we", "i", "them", "this", "that", "whic
              "its", "their", "his", "her", "both", "one", "some", "others"}
 
 
+_GATHERINGS = re.compile(r"^(?:all\s+|public\s+)*(?:gatherings|assemblies|rallies|processions|meetings)\b", re.I)
 _TIME_WORDS = re.compile(r"^(?:(?:on|last|this|early|late)\s+)?(?:monday|tuesday|wednesday|thursday|"
                          r"friday|saturday|sunday|yesterday|today|tonight|overnight|morning|"
                          r"evening|night|weekend|week|month|year|january|february|march|april|"
@@ -81,6 +82,8 @@ def _resolve_side(ctx: ArticleContext, sentence: Sentence, span, violent: bool,
     words = text.lower().split()
     if _TIME_WORDS.match(text):
         return None         # "attacked a train Tuesday": the parse took the day for a side
+    if _GATHERINGS.match(text):
+        return None         # "banned gatherings of more than four people": what, not who
     if s < 2 and text.isupper() and re.match(r"\s*[,\-–—:(]", sentence.text[e:e + 3]):
         return None         # "MOGADISHU, March 18 (Wire) -": a dateline, not a side
     filed = dateline_end(sentence.text)

@@ -106,7 +106,7 @@ nato un eu who icc isis osce iaea unhcr unicef opec asean brics hamas hezbollah 
 kremlin pentagon whitehall downing capitol
 paradise eden eagle buffalo lincoln jackson washington franklin clinton madison
 jefferson hamilton marion warren milton chester hudson
-""".split())
+ downtown uptown""".split())
 # "the outskirts of X", "north of X": a place follows "of".
 _OF_PLACE = {"outskirts", "suburbs", "centre", "center", "north", "south", "east", "west",
              "northeast", "northwest", "southeast", "southwest", "north-east", "north-west",

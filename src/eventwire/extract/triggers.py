@@ -170,7 +170,7 @@ LEXICON: dict[str, list[str]] = {
     "LOOT": [
         r"loot(?:ed|ing|s)?", r"plunder(?:ed|ing)?", r"stripped of (?:goods|supplies|everything|their contents)", r"pillag(?:ed|ing|e)", r"ransack(?:ed|ing)",
         r"burn(?:ed|t) (?:down )?(?:\w+ ){0,2}(?:homes|houses|shops|villages?|churches|mosques|property|vehicles|cars)",
-        r"demolish(?:ed|ing)", r"bulldoz(?:ed|ing)", r"vandali[sz](?:ed|ing)", r"arson", r"(?:stole|stolen|steal|stealing)",
+        r"demolish(?:ed|ing)", r"smash(?:ed|ing) (?:[\w-]+ ){0,3}(?:windows|shopfronts|storefronts|windscreens)", r"spray-?painted", r"bulldoz(?:ed|ing)", r"vandali[sz](?:ed|ing)", r"arson", r"(?:stole|stolen|steal|stealing)",
         r"carr(?:ied|ying) off (?:\d[\d,]* |two |three |several )?(?:tonnes|tons|bags|sacks|goods|supplies|food|aid|livestock|cattle|motorbikes|motorcycles|vehicles|cars|trucks)",
         r"stripped bare",
         r"emptied (?:the |a )?(?:[\w'’-]+ ){0,5}(?:warehouses?|depots?|stores|shops|granar(?:y|ies))",
@@ -239,6 +239,8 @@ LEXICON: dict[str, list[str]] = {
         r"(?:set(?:ting|s)? up|took up|taken up|taking up|dug|digging) (?:\w+ ){0,2}(?:defensive |firing |new )?positions",
         r"dug in", r"barricades (?:\w+ ){0,2}(?:went|were put|were erected|going) up",
         r"(?:troops|forces|military|army|soldiers|reinforcements|units|battalions) (?:had |have |has )?(?:arrived|landed) (?:at|in|on)",
+        r"(?:troops|soldiers|reinforcements|battalions?) (?:(?!but |that |and |which |who )[\w-]+ ){1,6}?(?:had |have |has )?arrived (?:at|in|on)",
+        r"bann(?:ed|ing|s) (?:all )?(?:public )?(?:gatherings|assemblies|protests|rallies|demonstrations|processions)", r"federali[sz]ed",
         r"arrived (?:at|on) the front ?lines?",
         r"(?:distribut|hand)(?:ed|ing|es) (?:out )?(?:[\w,-]+ ){0,3}(?:assault rifles|rifles|weapons|guns|firearms) to",
         r"distributed (?:[\w,-]+ ){0,3}(?:assault rifles|rifles|firearms)",

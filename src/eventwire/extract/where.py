@@ -255,9 +255,13 @@ def _mentions(ctx: ArticleContext, name: str) -> int:
 def _place_before(ctx: ArticleContext, offset: int) -> Optional[Location]:
     """The last town or region named before ``offset`` that is not part of a name."""
     best = None
+    weights = getattr(ctx.places, "countries", {}) or {}
+    clear = max(weights.values(), default=0.0) >= 2.0
     for loc in getattr(ctx.places, "mentions", []):
         if loc.evidence is None or loc.evidence.start >= offset:
             break
+        if clear and weights.get(loc.country, 0.0) < 1.0:
+            continue        # a far namesake the sentence's own reading rejected ("Pilsen", Chicago)
         if loc.country and loc.precision in (1, 2) and not _attributive(ctx, loc):
             best = loc
     return best

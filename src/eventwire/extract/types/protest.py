@@ -28,6 +28,10 @@ _FORCED = re.compile(r"\b(?:tear ?gas|water cannons?|rubber bullets|batons?|stun
                      r"(?:police|troops|soldiers|security forces|officers) (?:\w+ ){0,2}dispersed|"
                      r"forced (?:\w+ ){0,2}to disperse|dispersed by)\b", re.I)
 
+# "police reported no arrests", "dispersed without incident": an intervention told as not done.
+_NO_INTERVENTION = re.compile(r"\b(?:no|without)\s+(?:any\s+)?(?:arrests?|detentions?|intervention|incident)\b|"
+                              r"\bno(?:body| one)\s+was\s+(?:arrested|detained)\b", re.I)
+
 _RING = re.compile(r"\bbr(?:oke|eak)(?:ing)? up (?:an? |the )?(?:[\w-]+ ){0,2}(?:rings?|networks?|gangs?|cells?|"
                    r"cartels?|syndicates?|plots?|schemes?)\b", re.I)
 # Who burns property as an armed group does: gang and faction members, gunmen, bandits.
@@ -62,7 +66,7 @@ def _decide_protest(hit: TriggerHit, text: str, agent: str, patient: str, tok: A
         if cue("riot", text):
             return "violent_demonstration", 0.75, "protesters used violence", \
                 ["violent_demonstration", "protest_with_intervention", "mob_violence"]
-        if cue("intervention", text) and cue("police", text):
+        if cue("intervention", _NO_INTERVENTION.sub(" ", text)) and cue("police", text):
             return "protest_with_intervention", 0.8, "police intervened", \
                 ["protest_with_intervention", "violent_demonstration", "peaceful_protest"]
         return "peaceful_protest", 0.8, "protest, no violence said", \
