@@ -381,6 +381,14 @@ def test_the_side_whose_assaults_were_repelled_acts_first():
     # A total since an operation began is a figure, not an arrest.
     ("More than 1,000 people have been arrested in Chicago, Illinois, since the federal immigration "
      "operation began in early September, the department said.", set()),
+    # Headlines tell in the present tense.
+    ("Crowd lynches suspected thief in Onitsha market", {"mob_violence"}),
+    ("Three killed as police open fire on farmers' march in Kisumu", {"excessive_force_against_protesters"}),
+    # A crowd accusing its victims of theft or witchcraft blames no one for violence.
+    ("A crowd beat two men to death in a village in Katsina state after accusing them of stealing "
+     "goats, police said.", {"mob_violence"}),
+    ("Villagers in Nyamira, Kenya, dragged an old man from his home, accused him of witchcraft and "
+     "set him on fire, police said on Tuesday.", {"mob_violence"}),
 ])
 def test_session6_typing_rules(text, types_):
     assert {e.type for e in _events(text, "2025-10-06")} == types_
@@ -393,10 +401,8 @@ def test_an_unarmed_victim_named_plainly_makes_an_attack_not_a_guessed_clash():
 
 def test_events_a_rule_only_guesses_at_are_not_emitted():
     # "violence, actors unclear": a verdict scored 0.45, under the emission floor.
-    from eventwire.extract.events import MIN_CONFIDENCE
-    got = _events("Two of the dead were shot in Mandera, Kenya, according to the rights commission.")
-    assert all(e.confidence >= MIN_CONFIDENCE or e.type in ("diplomacy", "agreement") for e in got)
-    assert got == []
+    assert _events("Two of the dead were shot in Mandera, Kenya, according to the rights "
+                   "commission.") == []
 
 
 PAK_LIVEBLOG = (
@@ -461,20 +467,6 @@ def test_a_retelling_dated_only_by_the_month_is_the_same_happening():
             "fled fighting in nearby villages earlier this month.")
     events = _events(text, "2025-08-19")
     assert [(e.type, e.date) for e in events] == [("air_drone_strike", "2025-08-18")]
-
-
-@pytest.mark.parametrize("text,types_", [
-    # Headlines tell in the present tense.
-    ("Crowd lynches suspected thief in Onitsha market", {"mob_violence"}),
-    ("Three killed as police open fire on farmers' march in Kisumu", {"excessive_force_against_protesters"}),
-    # A crowd accusing its victims of theft or witchcraft blames no one for violence.
-    ("A crowd beat two men to death in a village in Katsina state after accusing them of stealing "
-     "goats, police said.", {"mob_violence"}),
-    ("Villagers in Nyamira, Kenya, dragged an old man from his home, accused him of witchcraft and "
-     "set him on fire, police said on Tuesday.", {"mob_violence"}),
-])
-def test_session6_snippet_wordings(text, types_):
-    assert {e.type for e in _events(text, "2025-10-06")} == types_
 
 
 def test_a_toll_since_a_month_and_year_is_a_figure_even_without_a_publication_date():
@@ -558,6 +550,14 @@ def test_a_story_keeping_to_its_country_names_no_far_mid_sized_city():
      "people are missing.", "man_made_disaster"),
     ("Nobody has heard from the activist since four men walked him out of his flat in Quetta, "
      "Pakistan, on Thursday night.", "abduction_forced_disappearance"),
+    ("The home department has banned gatherings of more than four people in Quetta, Pakistan, for "
+     "15 days.", "change_to_group_activity"),
+    ("A battalion of Ugandan troops serving with the African Union mission arrived in Marka, "
+     "Somalia, on Friday.", "change_to_group_activity"),
+    ("The Pentagon said 300 members of the Illinois National Guard had been federalized to protect "
+     "federal property in Chicago, Illinois.", "change_to_group_activity"),
+    ("A group smashed windows and spray-painted slogans on a federal building in Chicago, Illinois, "
+     "on Saturday night.", "looting_property_destruction"),
 ])
 def test_session6_uncommon_wordings(text, type_):
     assert type_ in {e.type for e in _events(text, "2025-10-06")}
@@ -610,19 +610,10 @@ def test_a_military_telling_of_unsigned_blows_tells_of_its_own():
     assert all(e.actor1 is None for e in other)
 
 
-@pytest.mark.parametrize("text,type_", [
-    ("The home department has banned gatherings of more than four people in Quetta, Pakistan, for "
-     "15 days.", "change_to_group_activity"),
-    ("A battalion of Ugandan troops serving with the African Union mission arrived in Marka, "
-     "Somalia, on Friday.", "change_to_group_activity"),
-    ("The Pentagon said 300 members of the Illinois National Guard had been federalized to protect "
-     "federal property in Chicago, Illinois.", "change_to_group_activity"),
-    ("A group smashed windows and spray-painted slogans on a federal building in Chicago, Illinois, "
-     "on Saturday night.", "looting_property_destruction"),
-])
-def test_session6_deployments_and_damage(text, type_):
-    evs = _events(text, "2025-10-06")
-    assert type_ in {e.type for e in evs}
+def test_gatherings_are_what_was_banned_not_a_side():
+    evs = _events("The home department has banned gatherings of more than four people in Quetta, "
+                  "Pakistan, for 15 days.", "2025-10-06")
+    assert [e.type for e in evs] == ["change_to_group_activity"]
     assert all(e.actor2 is None or not e.actor2.name.startswith("gatherings") for e in evs)
 
 

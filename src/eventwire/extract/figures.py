@@ -772,6 +772,9 @@ def _main_code(ctx: Any) -> Optional[str]:
     return getattr(ctx.places, "main_country", None) if ctx.places is not None else None
 
 
+# Protesters named in the sentence. Narrower than types.wording._protest_context, which also
+# fires on "during the protests" ("arrested nine people ... planning to loot shops during the
+# protests" are not protesters: that reading cost a G figure).
 _PROTESTERS = re.compile(r"\b(?:protesters|protestors|demonstrators|marchers|protest|rally)\b", re.I)
 _FIGURE_QUALIFIER_VERBS = re.compile(r"\b(?:estimated?|estimates|believed|thought|feared)\b",
                                      re.IGNORECASE)
