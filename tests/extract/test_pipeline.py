@@ -635,3 +635,40 @@ def test_a_march_with_no_arrests_is_peaceful_and_stays_in_the_storys_city():
     assert march.type == "peaceful_protest" and march.location.country == "USA"
     damage = [e for e in evs if "smashed" in e.evidence.text][0]
     assert damage.location.country == "USA"
+
+
+def test_a_later_day_named_retelling_dates_the_act_and_is_not_a_second_one():
+    # Published on a Thursday: the blast is dated by "Friday's explosion", two sentences on.
+    text = ("In the eastern city of Donetsk, a separatist judge and his driver died when their car "
+            "was blown up.\nThe cause of the explosion was not immediately clear.\n"
+            "Kyiv denied any role in Friday's explosion.")
+    evs = _events(text, "2023-03-16")
+    assert [(e.type, e.date) for e in evs] == [("remote_explosive", "2023-03-10")]
+
+
+def test_a_day_named_retelling_of_an_act_already_dated_is_dropped():
+    text = ("A series of explosions destroyed an ammunition depot near Dzhankoi in Crimea on "
+            "Tuesday, Russia's defence ministry said.\nThe peninsula's governor said 2,000 people "
+            "were evacuated from nearby villages.\nThe governor later toured the area.\n"
+            "Officials spoke to reporters on the road.\nAnalysts said Tuesday's attack was on a key "
+            "supply hub for Russian forces in southern Ukraine.")
+    evs = _events(text, "2022-08-18")
+    assert [(e.type, e.date) for e in evs] == [("remote_explosive", "2022-08-16")]
+
+
+def test_explosions_hitting_morale_with_a_guessed_weapon_are_no_new_strike():
+    evs = _events("An analyst said the explosions at the base, which he believes might have been "
+                  "caused by ballistic missiles, were hitting morale in Sevastopol, Crimea.",
+                  "2022-08-18")
+    assert "shelling_artillery_missile" not in {e.type for e in evs}
+
+
+def test_the_place_of_a_happening_that_dates_another_is_not_its_place():
+    text = ("Russian forces pressed towards Kyiv on Friday.\nAlmost exactly 30 years after the siege "
+            "of Sarajevo, another European capital came under heavy bombardment, with shells "
+            "hitting apartment blocks.")
+    shelling = [e for e in _events(text, "2022-02-25") if e.type == "shelling_artillery_missile"]
+    assert [e.location.name for e in shelling] == ["Kyiv"]
+    kept = _events("Russian shelling continued during the siege of Mariupol, Ukraine, on Tuesday.",
+                   "2022-03-24")
+    assert [e.location.name for e in kept] == ["Mariupol"]

@@ -667,12 +667,63 @@ def absorb_headline(ctx: ArticleContext, events: list[Event]) -> list[Event]:
     return out
 
 
+# "Podolyak said Ukraine was not behind Friday's mysterious explosion": news often dates a
+# happening only when it names it again, a sentence or two after telling it.
+_DAY_NAMED_ACT = re.compile(
+    r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|last night)['’]s"
+    r"\s+(?:[\w-]+\s+){0,2}?(?P<noun>attacks?|explosions?|blasts?|strikes?|bombings?|raids?|"
+    r"shelling|assault|ambush|killings?|shooting|massacre|protests?|clashes|fighting)\b", re.I)
+_NOUN_PARENTS = {
+    "explosion": {"Explosions/Remote violence"}, "blast": {"Explosions/Remote violence"},
+    "bombing": {"Explosions/Remote violence"}, "shelling": {"Explosions/Remote violence"},
+    "strike": {"Explosions/Remote violence"}, "protest": {"Protests", "Riots"},
+    "clashe": {"Battles"}, "fighting": {"Battles"}}
+
+
+def _own_date(ev: Event) -> bool:
+    told = ev.provenance.get("date")
+    return told is not None and ev.evidence.start <= told.start < ev.evidence.end
+
+
+def _day_named_retellings(ctx: ArticleContext, events: list[Event]) -> list[Event]:
+    """Date an act by the day a later sentence gives it ("Friday's explosion"), when its own
+    sentence gave none; the naming sentence's own reading of that act is the same happening."""
+    if ctx.published is None:
+        return events
+    drop: set[int] = set()
+    for sentence in ctx.sentences:
+        for m in _DAY_NAMED_ACT.finditer(sentence.text):
+            day = next((dm for dm in dates.sentence_dates(ctx, sentence)
+                        if dm.start - sentence.start <= m.start() < dm.end - sentence.start
+                        and dm.precision == "day"), None)
+            if day is None:
+                continue
+            noun = m["noun"].lower().rstrip("s")
+            parents = _NOUN_PARENTS.get(noun, _VIOLENT_PARENTS)
+            lo = ctx.sentences[max(0, sentence.index - STORY_LOOKBACK)].start
+            told = [e for e in events if e.evidence.start < sentence.start
+                    and EVENT_TYPES[e.type] in parents]
+            if told and told[-1].evidence.start >= lo and not _own_date(told[-1]):
+                told[-1].date, told[-1].date_precision = day.date.isoformat(), "day"
+                told[-1].provenance["date"] = sentence.evidence(day.start - sentence.start,
+                                                                day.end - sentence.start)
+            if not any(e.date == day.date.isoformat() for e in told):
+                continue
+            for i, e in enumerate(events):
+                if e.trigger is not None and e.evidence.start == sentence.start and \
+                        sentence.start + m.start() <= e.trigger.start < sentence.start + m.end() \
+                        and EVENT_TYPES[e.type] in parents:
+                    drop.add(i)
+    return [e for i, e in enumerate(events) if i not in drop]
+
+
 def assemble(ctx: ArticleContext) -> list[Event]:
     events: list[Event] = []
     for sentence in ctx.sentences:
         if sentence.doc is None:
             continue
         events.extend(_one_per_place(events_in_sentence(ctx, sentence)))
+    events = _day_named_retellings(ctx, events)
     events = fill_unsigned_blows(ctx, merge_within_article(absorb_headline(ctx, events)))
     return [e for e in events if e.confidence >= MIN_CONFIDENCE or e.type in _TALK_TYPES]
 

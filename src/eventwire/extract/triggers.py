@@ -67,7 +67,10 @@ LEXICON: dict[str, list[str]] = {
         r"blew (?:himself|herself|themselves) (?:up|apart)", r"self-detonat\w*", r"explosives? (?:vests?|belts?)",
         r"explosives? strapped to (?:his|her|their) bod(?:y|ies)",
         r"drove (?:an? |the )?(?:explosives?|bomb|booby-trap)[\w-]* (?:\w+ )?(?:into|at|towards)", r"killing (?:himself|herself|themselves)", r"suicide belts?",
-        r"(?:bomber|attacker|assailant|driver)s?\b(?:\s+[\w'’,-]+){0,25}?\s+(?:dying|died|killing (?:himself|herself|themselves))",
+        r"(?:bomber|attacker|assailant)s?\b(?:\s+[\w'’,-]+){0,25}?\s+(?:dying|died|killing (?:himself|herself|themselves))",
+        # A driver who died is mostly a victim; one who drove explosives and died drove the bomb.
+        r"drivers?\b(?:\s+[\w'’,-]+){0,12}?\s+(?:explosives?|bombs?|[\w-]+-laden)\b(?:\s+[\w'’,-]+){0,12}?\s+(?:dying|died)",
+        r"drivers?\b(?:\s+[\w'’,-]+){0,25}?\s+killing (?:himself|herself|themselves)",
     ],
     "GRENADE": [r"(?<!rocket-propelled )(?<!stun )grenades?(?! launcher)", r"lobbed", r"hurled (?:a |an )?(?:explosive|grenade)",
                 r"pulled the pin",

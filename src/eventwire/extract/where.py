@@ -500,6 +500,30 @@ def _names_another_happening(sentence: Sentence, loc: Location, trigger: tuple[i
                                 "uprising", "revolution", "crisis", "agreement", "accord", "talks")
 
 
+_HAPPENING_NOUNS = {"attack", "bombing", "massacre", "offensive", "siege", "battle", "war", "fall",
+                    "uprising", "revolution", "crisis", "agreement", "accord", "talks", "invasion",
+                    "occupation", "liberation", "capture", "genocide", "coup"}
+
+
+def _dated_by_another(sentence: Sentence, loc: Location) -> bool:
+    """"30 years after the siege of Sarajevo, another capital came under bombardment": a place
+    naming the happening that dates this one is not where this one was ("during the siege of
+    Mariupol" is)."""
+    if sentence.doc is None or loc.evidence is None:
+        return False
+    tok = token_at(sentence.doc, loc.evidence.start - sentence.start)
+    if tok is None or not (tok.dep_ == "pobj" and tok.head.lower_ == "of"):
+        return False
+    noun = tok.head.head
+    if noun.lemma_.lower() not in _HAPPENING_NOUNS or noun.dep_ != "pobj":
+        return False
+    prep = noun.head
+    return prep.lower_ == "since" or prep.lower_ in ("after", "before") and any(
+        c.dep_ == "npadvmod" or c.lemma_.lower() in ("year", "month", "decade", "week", "day")
+        for c in prep.children) or prep.lower_ in ("after", "before") and \
+        prep.head.lemma_.lower() in ("year", "month", "decade", "week", "day")
+
+
 _CLAUSE_BREAK = re.compile(r";|,\s+(?:and|but|while|whereas)\s|\s(?:while|whereas|but|and\s+an?)\s|"
                            r"\b(?:said|says|told)\b")
 
@@ -582,7 +606,7 @@ def pick_places(ctx: ArticleContext, sentence: Sentence, mention, agent_span,
     locs = [loc for loc in sentence_places(ctx, sentence)
             if not _inside(loc, agent_span, sentence) and not _speaks(sentence, loc)
             and not _origin(sentence, loc) and not _in_body_name(sentence, loc)
-            and not _source_place(sentence, loc)]
+            and not _source_place(sentence, loc) and not _dated_by_another(sentence, loc)]
     named = " ".join(loc.name.lower() for loc in locs)
     locs += [loc for loc in _capital_phrases(ctx, sentence) if not _inside(loc, agent_span, sentence)
              and loc.name.lower() not in named]     # "Sanaa airport ... the Yemeni capital": one place

@@ -61,6 +61,12 @@ def _agreement_told(tok: Any) -> bool:
     return False
 
 
+# What news "hits" or "strikes" when no one is struck: "the explosions were hitting morale".
+_FIGURATIVE_TARGETS = {"morale", "economy", "confidence", "hope", "sale", "revenue", "price", "market",
+                       "export", "profit", "growth", "output", "rating", "record", "spirit", "nerve",
+                       "chord", "deal", "balance", "note", "tone", "pose", "budget", "wall", "headline"}
+
+
 def _unreportable(tok: Any, hit: TriggerHit, prior: set[str]) -> Optional[str]:
     """Why the trigger at ``tok`` does not report a new happening, or None (see module doc)."""
     frame = hit.frame
@@ -69,6 +75,9 @@ def _unreportable(tok: Any, hit: TriggerHit, prior: set[str]) -> Optional[str]:
     if tok.pos_ in ("VERB", "AUX") and not modality._noun_like(tok):
         if tok.dep_ == "amod":
             return "participle used as adjective"
+        if frame == "STRIKE" and any(c.dep_ == "dobj" and c.lemma_.lower() in _FIGURATIVE_TARGETS
+                                     for c in tok.children):
+            return "figurative blow (hitting morale, hitting the economy)"
         if frame == "ATTRIB" and tok.dep_ == "acl" and tok.tag_ == "VBN" and tok.head.pos_ in ("NOUN", "PROPN") \
                 and any(c.dep_ in ("det", "nummod") and c.lower_ != "the" for c in tok.head.children):
             return "describes a suspect (a man accused of theft, two men accused of ...)"
@@ -128,7 +137,7 @@ def _unreportable(tok: Any, hit: TriggerHit, prior: set[str]) -> Optional[str]:
             return "definite reference"
         if role == "reference" and prior & _VIOLENT_PARENTS and not _anchored(tok):
             return "reference to a happening told before"
-        if role == "reference" and plural_bare and not any(c.dep_ == "prep" and c.lower_ in ("on", "in", "at", "near") for c in tok.children):
+        if role == "reference" and plural_bare and not _in_series(tok) and not any(c.dep_ == "prep" and c.lower_ in ("on", "in", "at", "near") for c in tok.children):
             return "happenings in general"
         if definite and prior & _VIOLENT_PARENTS and not _own_place(tok):
             w = _weapon_type(hit.text, hit.text)
@@ -210,6 +219,13 @@ def _anchored(tok: Any) -> bool:
         if c.dep_ in ("relcl", "acl"):
             return True
     return any(_DAY_WORDS.match(t.text) for t in tok.subtree)
+
+
+def _in_series(tok: Any) -> bool:
+    """"A series of explosions", "a wave of strikes": one told run of happenings, not kinds."""
+    return tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in (
+        "series", "string", "spate", "wave", "volley", "barrage", "salvo") and any(
+        c.dep_ == "det" and c.lower_ in ("a", "an", "another") for c in tok.head.head.children)
 
 
 def _counted(tok: Any) -> bool:
