@@ -157,3 +157,13 @@ def test_what_a_story_is_measured_from_years_back_is_history(nlp):
     assert kinds(nlp, "Talks resumed a decade after the army shelled the port.") == ["diplomacy"]
     # Only the measured-from clause: the story's own act after the comma stands.
     assert "air_drone_strike" in kinds(nlp, "Two years after Russia invaded Ukraine, drones struck Kyiv on Monday.")
+
+
+def test_that_nobody_has_heard_from_someone_is_the_news_but_nobody_hurt_is_no_harm(nlp):
+    heard = "Nobody has heard from the activist since four men walked him out of his flat."
+    doc = nlp(heard)
+    assert modality.assess(doc, 0, len("Nobody has heard from")).factual
+    hurt = "Nobody was hurt when the shell landed."
+    doc = nlp(hurt)
+    start = hurt.index("hurt")
+    assert not modality.assess(doc, start, start + 4).factual

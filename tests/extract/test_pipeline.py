@@ -672,3 +672,10 @@ def test_the_place_of_a_happening_that_dates_another_is_not_its_place():
     kept = _events("Russian shelling continued during the siege of Mariupol, Ukraine, on Tuesday.",
                    "2022-03-24")
     assert [e.location.name for e in kept] == ["Mariupol"]
+
+
+def test_armed_men_neutralised_in_scare_quotes_are_an_act_and_a_toll():
+    x = extract_text('The army said its troops had "neutralised" 50 terrorists near Arbinda, Burkina '
+                     'Faso, on Sunday.', published="2025-06-10")
+    assert [e.type for e in x.events] == ["armed_clash"]
+    assert [(f.quantity, f.value) for f in x.figures] == [("killed", 50)]

@@ -49,13 +49,21 @@ def test_gated_scan_equals_the_full_scan_on_the_dev_texts():
     sentences = _shared_sentences()
     if not sentences:
         pytest.skip("../shared is absent")
-    assert [s for s in sentences if triggers.find(s) != _brute(s)] == []
+    assert [s for s in sentences if sorted(triggers.scan(s)) != sorted(triggers.scan(s, gated=False))] == []
+    assert [s for s in sentences if '"' not in s and '“' not in s and triggers.find(s) != _brute(s)] == []
 
 
 def test_every_frame_has_a_gate_and_gates_are_plain_text():
     gates = triggers._gates()
     assert all(g is not None for g in gates)
     assert all(len(lit) >= 3 and not set(lit) & set("()[]{}?*+|\\") for g in gates for lit in g)
+
+
+def test_a_verb_in_scare_quotes_reads_as_the_verb_with_offsets_into_the_text_as_written():
+    text = 'The army said it had "neutralised" 50 terrorists near Arbinda.'
+    hits = triggers.find(text)
+    assert [h.frame for h in hits] == ["KILL"]
+    assert text[hits[0].start:hits[0].end] == hits[0].text and hits[0].text.startswith("neutralised")
 
 
 def test_air_raid_sirens_are_no_air_raid():

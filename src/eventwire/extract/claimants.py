@@ -482,8 +482,8 @@ def _attribution_of_quote(ctx: Any, region: tuple[int, int], history: list[Claim
                           by_index: dict[int, Optional[Claimant]]) -> Optional[Claimant]:
     """The speaker of a quote: the sentence where it closes or where it opens."""
     qs, qe = region
-    closing = next((s for s in ctx.sentences if s.start <= qe - 1 < s.end + 1), None)
-    opening = next((s for s in ctx.sentences if s.start <= qs < s.end + 1), None)
+    closing = ctx.sentence_at(qe - 1, closing=True)
+    opening = ctx.sentence_at(qs, closing=True)
     for s in (closing, opening):
         if s is None:
             continue

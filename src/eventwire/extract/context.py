@@ -63,6 +63,12 @@ class ArticleContext:
     places: Any = None         # extract.places.PlaceContext, filled by the pipeline
     extra: dict[str, Any] = field(default_factory=dict)
 
+    def sentence_at(self, offset: int, *, closing: bool = False) -> Optional[Sentence]:
+        """The sentence holding the article offset; with ``closing``, also the one whose end
+        it sits right on (a quote's closing mark just after the full stop)."""
+        reach = 1 if closing else 0
+        return next((s for s in self.sentences if s.start <= offset < s.end + reach), None)
+
 
 def _split_paragraph(text: str, base: int) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []

@@ -31,6 +31,7 @@ from . import claimants, conflicts, dates
 from .context import dateline_end
 from .countries import country_code, country_name
 from .numbers import NUMBER_WORDS_PATTERN, NumberMention, find_numbers
+from .triggers import SCARE_QUOTES
 
 # --- lexicons ---------------------------------------------------------------------------------
 _SECTOR_NOUNS: dict[str, str] = {}
@@ -780,11 +781,6 @@ _FIGURE_QUALIFIER_VERBS = re.compile(r"\b(?:estimated?|estimates|believed|though
                                      re.IGNORECASE)
 
 
-# A word in scare quotes ('had "neutralised" 50 terrorists') reads as the word; same length,
-# so every offset still points into the sentence as written.
-_SCARE_QUOTES = re.compile(r"[\"“]([\w-]+(?:\s[\w-]+)?)[\"”]")
-
-
 def _sentence_figures(ctx: Any, sentence: Any) -> list[Figure]:
     text = sentence.text
     if not needs_parse(text):
@@ -792,7 +788,9 @@ def _sentence_figures(ctx: Any, sentence: Any) -> list[Figure]:
     if _PREWAR.search(text):
         return []
     prev_text = ctx.sentences[sentence.index - 1].text if sentence.index > 0 else ""
-    reads = _read_sentence(_SCARE_QUOTES.sub(lambda m: " " + m.group(1) + " ", text), prev_text)
+    # Scare quotes give way to spaces, not nothing, so every offset still points into the
+    # sentence as written.
+    reads = _read_sentence(SCARE_QUOTES.sub(lambda m: " " + m.group(1) + " ", text), prev_text)
     out: list[Figure] = []
     claim = None
     place = place_ev = None

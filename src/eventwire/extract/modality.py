@@ -152,6 +152,8 @@ def _aux_modality(verb: Any) -> Optional[str]:
 
 
 def _negative_subject(verb: Any) -> Optional[str]:
+    if _absence(verb):
+        return None
     for c in verb.children:
         if c.dep_ in ("nsubj", "nsubjpass") and (
                 c.lower_ in _NEG_SUBJECTS or any(g.dep_ == "det" and g.lower_ == "no" for g in c.children)):
@@ -189,6 +191,11 @@ _LONG_AGO = re.compile(
     re.I)
 
 
+def _absence(verb: Any) -> bool:
+    """"Nobody has heard from the student since": that no one has is the news (a disappearance)."""
+    return verb.lemma_.lower() == "hear" and any(c.dep_ == "prep" and c.lower_ == "from" for c in verb.children)
+
+
 def _assess_token(doc: Any, tok: Any, depth: int = 0) -> Verdict:
     if depth == 0 and _LONG_AGO.search(doc[max(0, tok.i - 12):tok.i].text_with_ws):
         return Verdict(False, "history (measured from, years or months back)")
@@ -208,7 +215,8 @@ def _assess_token(doc: Any, tok: Any, depth: int = 0) -> Verdict:
         if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in _INDEFINITE_SUBJECTS:
             return Verdict(False, f"indefinite subject ({c.text})")
         if c.dep_ in ("nsubj", "nsubjpass") and (c.lower_ in _NEG_SUBJECTS
-                                                  or any(g.dep_ == "det" and g.lower_ == "no" for g in c.children)):
+                                                  or any(g.dep_ == "det" and g.lower_ == "no" for g in c.children)) \
+                and not _absence(clause):
             return Verdict(False, f"negated subject ({c.text})")
     cur = prev = tok
     came_via = ""            # dependency by which we climbed into ``cur``

@@ -95,6 +95,9 @@ LEXICON: dict[str, list[str]] = {
         r"officers?|policem[ae]n|police officers?|soldiers?|guards?|man|woman|boy|girl|child|children|persons?|"
         r"residents?|villagers?|workers?|leaders?|officials?|candidates?|mayors?|activists?|priests?|"
         r"passengers?|bystanders?|migrants?|youths?|members?|brothers?|sons?|civilians?)\b",
+        # Army communiqués' word for killing armed men: "neutralised 50 terrorists".
+        r"neutrali[sz](?:ed|ing) (?:[\w,-]+ ){0,4}?(?:terrorists?|militants?|fighters?|assailants?|attackers?|"
+        r"insurgents?|bandits?|gunmen|jihadists?|rebels?|enemy (?:fighters|soldiers|combatants))",
         r"stabbed", r"hacked to death", r"assassinat(?:ed|ion|ions)", r"beat(?:en)? to death",
         r"(?:beat|hacked|stoned) (?:[\w-]+ ){1,4}to death", r"burn(?:ed|t) (?:[\w-]+ ){0,3}alive", r"lynch(?:ed|ing|es)", r"tortur(?:ed|e|ing)",
         r"dead", r"died", r"death toll", r"(?:the |in )deaths? of", r"lost their lives", r"(?:was|were|been|being|got) shot", r"shot (?:at|and)",
@@ -487,16 +490,44 @@ def _gates() -> list[Optional[tuple[str, ...]]]:
     return out
 
 
-def find(text: str) -> list[TriggerHit]:
-    """All trigger hits in ``text``, longest first where two frames claim overlapping words."""
-    hits: list[TriggerHit] = []
+# A word or two in scare quotes: 'had "neutralised" 50 terrorists'.
+SCARE_QUOTES = re.compile(r"[\"“]([\w-]+(?:\s[\w-]+)?)[\"”]")
+
+
+def _unquoted(text: str) -> tuple[str, Optional[list[int]]]:
+    """``text`` with a quoted verb read as the verb, and where each kept character sat (None:
+    unchanged). A quoted label stays quoted: 'said the strike was "terrorism"' names no act."""
+    cut: set[int] = set()
+    for m in SCARE_QUOTES.finditer(text):
+        if m.group(1).lower().endswith("ed"):
+            cut.update((m.start(), m.end() - 1))
+    if not cut:
+        return text, None
+    where = [i for i in range(len(text)) if i not in cut]
+    return "".join(text[i] for i in where), where
+
+
+def scan(text: str, gated: bool = True) -> list[tuple[str, int, int]]:
+    """(frame, start, end) of every pattern match; ``gated`` skips frames none of whose
+    literal words occur (the same result, faster)."""
+    out = []
     low = text.lower()
     folding_plain = len(low) == len(text)        # see dates._folding_is_plain: "İ" lowers to two
     for (frame, rx), gate in zip(_compiled(), _gates()):
-        if gate is not None and folding_plain and not any(g in low for g in gate):
+        if gated and gate is not None and folding_plain and not any(g in low for g in gate):
             continue
-        for m in rx.finditer(text):
-            hits.append(TriggerHit(frame, m.start(), m.end(), m.group(0)))
+        out.extend((frame, m.start(), m.end()) for m in rx.finditer(text))
+    return out
+
+
+def find(text: str) -> list[TriggerHit]:
+    """All trigger hits in ``text``, longest first where two frames claim overlapping words."""
+    plain, where = _unquoted(text)
+    hits: list[TriggerHit] = []
+    for frame, s, e in scan(plain):
+        if where is not None:
+            s, e = where[s], where[e - 1] + 1
+        hits.append(TriggerHit(frame, s, e, text[s:e]))
     hits.sort(key=lambda h: (h.start, -(h.end - h.start)))
     return hits
 

@@ -85,7 +85,7 @@ def context_place(ctx: ArticleContext, sentence: Sentence) -> Optional[Location]
                 # move the story away from the place it keeps coming back to.
                 return story
             main = ctx.extra.get("main_country")
-            home = next((s for s in ctx.sentences if s.start <= before.evidence.start < s.end), None)
+            home = ctx.sentence_at(before.evidence.start)
             if main is not None and before.country != main.country and (
                     _mentions(ctx, before.name) < 2 and before.evidence.start < recent
                     or home is not None and _foreign_venue(ctx, home, before)):

@@ -110,8 +110,6 @@ def _candidates(text: str, doc: Any, published: Optional[date], prior: frozenset
                     dropped[tok.i] = blocked
                     continue
             verdict = modality.assess(doc, h.start, h.end)
-            if not verdict.factual and re.match(r"(?:nobody|no one) has", h.text, re.I):
-                verdict = modality.FACT      # "Nobody has heard from the student since ...": the absence is the news
         else:
             verdict = modality.assess_plain(text, h.start)
         decided = False
