@@ -178,3 +178,21 @@ def test_a_happening_in_the_past_span_is_dated_to_the_span_start():
     ctx = _ctx("Two suicide bombers attacked the camp in the last month, soldiers said.")
     iso, prec, ev = event_date(ctx, ctx.sentences[0], None)
     assert (iso, prec, ev.text) == ("2025-02-12", "month", "in the last month")
+
+
+def test_a_shift_counts_from_the_day_the_story_last_named():
+    # Published on a Tuesday (2025-08-19).
+    ctx = _ctx("Fighters beat back an assault on Diapaga late on Saturday, the army said.\n"
+               "Two days later, the governor imposed a night curfew on the town.\n"
+               "Gunmen killed nine villagers in Banibangou on Friday. A day earlier, a roadside bomb "
+               "hit an army truck near Tillia.", published="2025-08-19")
+    iso, prec, ev = event_date(ctx, ctx.sentences[1], None)
+    assert (iso, prec, ev.text) == ("2025-08-18", "day", "Two days later")
+    bomb = ctx.sentences[3]
+    assert event_date(ctx, bomb, None)[:2] == ("2025-08-14", "day")
+
+
+def test_a_shift_with_no_day_named_before_counts_from_publication_and_after_an_event_is_none():
+    ctx = _ctx("A day earlier, a roadside bomb hit an army truck near Tillia.", published="2025-08-19")
+    assert event_date(ctx, ctx.sentences[0], None)[:2] == ("2025-08-18", "day")
+    assert find_dates("The operation came a day after two bombers struck.", date(2025, 8, 19)) == []

@@ -679,3 +679,34 @@ def test_armed_men_neutralised_in_scare_quotes_are_an_act_and_a_toll():
                      'Faso, on Sunday.', published="2025-06-10")
     assert [e.type for e in x.events] == ["armed_clash"]
     assert [(f.quantity, f.value) for f in x.figures] == [("killed", 50)]
+
+
+@pytest.mark.parametrize("text,type_", [
+    ("In Michoacan, a cell of a cartel dropped explosives from drones over houses on the outskirts "
+     "of Apatzingan, Mexico, on Monday, damaging three of them.", "air_drone_strike"),
+    ("On 12 October an RSF drone set a fuel depot in El Obeid, Sudan, ablaze.", "air_drone_strike"),
+    ("In Beni, Congo, gunmen snatched a priest from his residence late on Tuesday.",
+     "abduction_forced_disappearance"),
+    ("On Sunday night, armed men deprived of liberty a 17-year-old student outside his house in "
+     "Culiacan, Mexico.", "abduction_forced_disappearance"),
+    ("In the mountains of Cosala, Mexico, navy units dismantled on Saturday a clandestine laboratory "
+     "for synthetic drugs.", "organized_crime"),
+    ("The government announced the arrival of 600 additional soldiers in Culiacan, Mexico, on "
+     "Tuesday.", "change_to_group_activity"),
+])
+def test_session7_wordings(text, type_):
+    assert type_ in {e.type for e in _events(text, "2025-10-14")}
+
+
+def test_inmates_deprived_of_liberty_are_no_abduction():
+    text = ("Seventeen persons deprived of liberty were killed in clashes between rival gangs inside "
+            "the prison in Portoviejo, Ecuador, on Monday.")
+    assert "abduction_forced_disappearance" not in {e.type for e in _events(text, "2025-11-11")}
+
+
+def test_later_acts_with_their_own_doers_are_no_toll_of_the_first():
+    text = ("Armed men ambushed a police patrol south of Culiacan, Mexico, early on Wednesday, leaving "
+            "two agents dead.\nIn the municipality of Navolato, armed men executed four men on the "
+            "highway on Tuesday morning.\nThat same night, an unknown person threw a grenade against "
+            "the facade of a bar in Culiacan, causing damage but no injuries.")
+    assert {"attack", "grenade"} <= {e.type for e in _events(text, "2025-06-26")}

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import Literal, Optional
 
@@ -41,6 +41,9 @@ class DateMention:
     # span: "in the last 15 months", "so far this year"; bound: a deadline or an end ("until
     # Monday", "by Wednesday"), which dates no happening.
     kind: Literal["point", "span", "bound"] = "point"
+    # Days from the story's last named day ("a day earlier": -1, "two days later": +2); the
+    # ``date`` is then a fallback counted from publication until the article supplies that day.
+    shift: Optional[int] = None
 
 
 _MONTH_NAMES = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
@@ -112,6 +115,13 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("since_start", re.compile(r"\bsince the (?:start|beginning|outbreak|onset) of (?:the|this|Russia['’]s|their|its|the full-scale|the current)?\s*(?:full-scale\s+)?(?:war|invasion|conflict|fighting|offensive|hostilities|uprising|crisis|insurgency)\b|\bsince (?:Russia|the invasion|Moscow) (?:invaded|began|launched)[^,.;]*|\bsince the (?:war|invasion|conflict) (?:began|started|broke out)\b", re.IGNORECASE)),
     ("so_far_this_year", re.compile(r"\b(?:so far|since the start of|since the beginning of|earlier) this year\b|\bthis year so far\b", re.IGNORECASE)),
     ("last_n", re.compile(rf"\b(?:in|over|during|for|within)\s+the\s+(?:last|past|previous)\s+(?:{_COUNT}\s+)?{_UNIT}", re.IGNORECASE)),
+    # Counted from the day the story last named, not from publication: "on Friday ... A day
+    # earlier", "late on Saturday ... Two days later". ("two days after the attack" is not.)
+    ("story_shift", re.compile(
+        rf"\b(?:{_COUNT}\s+(?:full\s+)?days?\s+(?:(?P<dir>earlier|later)\b|(?P<dir2>before|after)(?=\s*[,;.]))"
+        r"|the (?P<next>next|following) (?:day|morning|night|evening|afternoon)"
+        r"|(?:that|the) (?P<same>same) (?:day|night|morning|evening|afternoon)|(?P<that>later|earlier) that (?:day|night|morning|evening|afternoon)"
+        r"|the (?P<prev>previous|preceding) (?:day|night|evening)|(?P<before>the day before)(?!\s+yesterday))\b", re.IGNORECASE)),
     ("n_ago", re.compile(rf"\b{_COUNT}\s+{_UNIT}\s+(?:ago|earlier|before)\b", re.IGNORECASE)),
     ("day_before_yesterday", re.compile(r"\bthe day before yesterday\b", re.IGNORECASE)),
     ("yesterday", re.compile(r"\byesterday\b|\blast night\b|\bthe previous day\b|\bthe day before\b|\bthe previous night\b", re.IGNORECASE)),
@@ -146,6 +156,8 @@ _GATES: dict[str, tuple[tuple[str, ...], ...]] = {
     "last_n": (("folded", "last", "past", "previous"),),
     "n_ago": (("folded", "ago", "earlier", "before"),),
     "day_before_yesterday": (("folded", "yesterday"),),
+    "story_shift": (("folded", "earlier", "later", "before", "after", "next", "following", "same",
+                     "previous", "preceding"),),
     "yesterday": (("folded", "yesterday", "last night", "the previous day", "the day before",
                    "the previous night"),),
     "today": (("folded", "today", "tonight", "overnight", "morning", "afternoon", "evening",
@@ -250,6 +262,9 @@ def _resolve(kind: str, m: re.Match[str], published: date
         n, unit = _count(m["n"]), m["unit"].lower().rstrip("s")
         d = _delta(n, unit, p)
         return d, _PREC_OF_UNIT[unit], d, d, "point"
+    if kind == "story_shift":
+        d = p + timedelta(days=min(0, _story_shift(m)))
+        return d, "day", d, d, "point"
     if kind == "day_before_yesterday":
         d = p - timedelta(days=2)
         return d, "day", d, d, "point"
@@ -341,7 +356,8 @@ def find_dates(text: str, published: Optional[date], offset: int = 0) -> list[Da
             if k == "point" and _is_bound(text, s, m.group()):
                 k = "bound"
             taken.append((s, e))
-            out.append(DateMention(d, prec, s + offset, e + offset, m.group(), lo, hi, k))
+            out.append(DateMention(d, prec, s + offset, e + offset, m.group(), lo, hi, k,
+                                   _story_shift(m) if kind == "story_shift" else None))
     out.sort(key=lambda x: x.start)
     return out
 
@@ -446,9 +462,38 @@ def event_date(ctx, sentence, near: Optional[tuple[int, int]] = None, *, stateme
     return published.isoformat(), "week", None
 
 
+def _story_shift(m: re.Match[str]) -> int:
+    way = m["dir"] or m["dir2"]
+    if way:
+        n = _count(m["n"])
+        return -n if way.lower() in ("earlier", "before") else n
+    if m["next"]:
+        return 1
+    if m["prev"] or m["before"]:
+        return -1
+    return 0                                   # that same day, later that day
+
+
+STORY_SHIFT_LOOKBACK = 3       # sentences searched for the day a shift counts from
+
+
 def sentence_dates(ctx, sentence) -> list[DateMention]:
-    """Dates of one sentence (article offsets), cached on the context."""
+    """Dates of one sentence (article offsets), cached on the context; a shift from the story's
+    day ("a day earlier") is counted from the last day named before it."""
     cache = ctx.extra.setdefault("dates", {})
     if sentence.index not in cache:
-        cache[sentence.index] = find_dates(sentence.text, ctx.published, sentence.start)
+        found = find_dates(sentence.text, ctx.published, sentence.start)
+        out: list[DateMention] = []
+        for dm in found:
+            if dm.shift is not None:
+                before = [x for x in out if x.precision == "day" and x.kind == "point"]
+                for prev in reversed(ctx.sentences[max(0, sentence.index - STORY_SHIFT_LOOKBACK):sentence.index]):
+                    if before:
+                        break
+                    before = [x for x in sentence_dates(ctx, prev) if x.precision == "day" and x.kind == "point"]
+                if before:
+                    d = before[-1].date + timedelta(days=dm.shift)
+                    dm = replace(dm, date=d, period_from=d, period_to=d)
+            out.append(dm)
+        cache[sentence.index] = out
     return cache[sentence.index]

@@ -329,6 +329,8 @@ HAPPENING_VERBS = {
     "commit", "order", "intercept", "announce", "hold", "sign", "reach", "agree", "produce",
     "be", "have", "get", "receive", "undergo", "experience", "resist", "halt", "blunt", "stall",
     "push", "press", "escalate", "step", "join", "lead", "spearhead",
+    # weapons delivered: "threw a grenade", "planted a bomb", "lobbed mortars"
+    "throw", "hurl", "lob", "toss", "plant", "place", "fling",
 }
 # Verbs whose subject noun is a thing in general or a reason, not a happening told as news.
 NON_HAPPENING_VERBS = {

@@ -206,7 +206,8 @@ def detect_text(text: str, doc: Any = None, published: Optional[date] = None, *,
 
 
 # "... were killed in Kharkiv": a casualty told at a named place may be a happening of its own.
-_NEW_PLACE = re.compile(r"\b(?:in|near|at|outside|around)\s+(?:the\s+)?(?:(?:town|city|village|district|region|province) of\s+)?[A-Z]")
+_NEW_PLACE = re.compile(r"\b(?:[Ii]n|[Nn]ear|[Aa]t|[Oo]utside|[Aa]round)\s+(?:the\s+)?(?:(?:town|city|village|district|region|province|"
+                        r"municipality|county|state|area|territory|commune|department|governorate|neighbou?rhood) of\s+)?[A-Z]")
 
 
 def _prior(ctx: Any, sentence: Any) -> set[str]:
