@@ -710,3 +710,35 @@ def test_later_acts_with_their_own_doers_are_no_toll_of_the_first():
             "highway on Tuesday morning.\nThat same night, an unknown person threw a grenade against "
             "the facade of a bar in Culiacan, causing damage but no injuries.")
     assert {"attack", "grenade"} <= {e.type for e in _events(text, "2025-06-26")}
+
+
+def test_a_foreign_army_taking_ground_is_a_capture_and_the_states_own_a_regain():
+    caught = _events("Russia's defence ministry claimed on Thursday that its troops had captured the "
+                     "village of Novopavlivka in the Dnipropetrovsk region of Ukraine.", "2025-11-21")
+    assert [e.type for e in caught] == ["non_state_actor_overtakes_territory"]
+    regained = _events("The army took control of Gao, Mali, on Sunday.", "2025-11-18")
+    assert [e.type for e in regained] == ["government_regains_territory"]
+    driven = _events("Ukrainian troops said this morning they had driven Russian forces out of "
+                     "Kurylivka, near Kupiansk.", "2025-11-21")
+    assert "government_regains_territory" in {e.type for e in driven}
+
+
+@pytest.mark.parametrize("text,present,absent", [
+    ("On 13 October local mediators brokered a three-day pause in fighting between the army and the "
+     "SPLM-N around Kadugli, Sudan.", "agreement", "armed_clash"),
+    ("On Friday, Lebanon lodged a complaint with the UN Security Council over Israeli violations of "
+     "the ceasefire.", "diplomacy", None),
+    ("Intelligence reports have established that the attack on the passenger coach near Kalat, "
+     "Pakistan, was planned and directed by handlers operating from abroad.", "attribution", "attack"),
+    ("Detectives in Nairobi, Kenya, on Tuesday arrested a former member of parliament, accusing him "
+     "of paying the youths.", "arrests", "attribution"),
+])
+def test_session7_statements_and_their_acts(text, present, absent):
+    types_ = {e.type for e in _events(text, "2025-10-14")}
+    assert present in types_ and absent not in types_
+
+
+def test_weapons_recovered_from_the_killed_are_spoils_of_the_told_clash():
+    text = ("Troops killed seven militants in a clash in Tirah, Khyber district, Pakistan, on Tuesday.\n"
+            "Weapons and ammunition were also recovered from the killed militants.")
+    assert "disrupted_weapons_use" not in {e.type for e in _events(text, "2025-09-10")}

@@ -717,12 +717,24 @@ def _day_named_retellings(ctx: ArticleContext, events: list[Event]) -> list[Even
     return [e for i, e in enumerate(events) if i not in drop]
 
 
+def _foreign_captor(ev: Event) -> bool:
+    """"Its troops had captured the village": a guess at the state's own forces taking ground
+    that, once the sides are resolved, is a foreign army's capture (CODEBOOK 3.6)."""
+    return ev.type == "government_regains_territory" and "rule: state forces took ground" in ev.why \
+        and ev.actor1 is not None and ev.location is not None and None not in (
+            ev.actor1.country, ev.location.country) and ev.actor1.country != ev.location.country
+
+
 def assemble(ctx: ArticleContext) -> list[Event]:
     events: list[Event] = []
     for sentence in ctx.sentences:
         if sentence.doc is None:
             continue
         events.extend(_one_per_place(events_in_sentence(ctx, sentence)))
+    for ev in events:
+        if _foreign_captor(ev):
+            ev.type = "non_state_actor_overtakes_territory"
+            ev.why.append(f"captor {ev.actor1.country} took ground in {ev.location.country}")  # type: ignore[union-attr]
     events = _day_named_retellings(ctx, events)
     events = fill_unsigned_blows(ctx, merge_within_article(absorb_headline(ctx, events)))
     return [e for e in events if e.confidence >= MIN_CONFIDENCE or e.type in _TALK_TYPES]

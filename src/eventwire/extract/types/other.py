@@ -32,6 +32,9 @@ def _decide_other(hit: TriggerHit, text: str, agent: str, patient: str, tok: Any
             return None
         if re.match(r"avert", low) and not re.search(r"attack|bomb|plot|blast|explosion", text, re.I):
             return None
+        if re.match(r"(?:[\w\s]+ )?(?:recovered|seized|found)\b", low) and re.match(
+                r"\s*from (?:the )?(?:bodies of (?:the )?)?(?:killed|dead|slain|neutrali[sz]ed)\b", text[hit.end:], re.I):
+            return None                  # "weapons were recovered from the killed militants": spoils of a told clash
         if re.match(r"intercept", low) and cue("drugs", text):
             return "organized_crime", 0.6, "drugs intercepted", ["organized_crime", "disrupted_weapons_use"]
         return "disrupted_weapons_use", 0.85, "weapons seized/defused/foiled/intercepted", ["disrupted_weapons_use"]

@@ -130,6 +130,9 @@ def _unreportable(tok: Any, hit: TriggerHit, prior: set[str]) -> Optional[str]:
             return "agreement named, not made"
         return None
     if frame in _VIOLENT_FRAMES:
+        if tok.dep_ == "pobj" and tok.head.lower_ in ("in", "of") and tok.head.head.lemma_.lower() in (
+                "pause", "halt", "lull", "cessation", "suspension", "respite", "break"):
+            return "a pause in it"           # "brokered a three-day pause in fighting"
         if _accused_act(tok):
             return None                  # codebook 3.6: the act an accusation names is coded too
         plural_bare = tok.tag_ in ("NNS", "NNPS") and not any(c.dep_ in ("det", "nummod") for c in tok.children)

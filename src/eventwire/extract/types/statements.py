@@ -127,8 +127,12 @@ def _decide_statement(hit: TriggerHit, text: str, agent: str, patient: str, tok:
             # claimed; "injuries caused by a stove fire" blames nobody.
             if cue("accident", text) and not cue("armed", text):
                 return None
-            if not re.search(r"\b(?:said|says|claimed|claims|claim|alleged|insisted|blamed|accused|according|charge|reiterated)\b", text, re.I):
+            if not re.search(r"\b(?:said|says|claimed|claims|claim|alleged|insisted|blamed|accused|according|charge|reiterated|"
+                             r"(?:have|has|had) (?:established|concluded|determined|found|revealed|confirmed))\b", text, re.I):
                 return None
+        if tok is not None and tok.tag_ == "VBG" and tok.dep_ in ("advcl", "xcomp", "conj") and tok.head.lemma_ in (
+                "arrest", "detain", "charge", "jail", "convict", "sentence", "indict", "raid", "apprehend"):
+            return None                  # "arrested a former MP, accusing him of paying the youths": the charge
         if tok is not None and tok.tag_ == "VBG" and tok.dep_ in ("advcl", "xcomp", "conj") \
                 and tok.head.lemma_ in ("say", "tell", "report", "state"):
             # "..., officials said, blaming Maoist rebels": the blame rides on the report of
