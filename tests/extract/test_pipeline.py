@@ -742,3 +742,25 @@ def test_weapons_recovered_from_the_killed_are_spoils_of_the_told_clash():
     text = ("Troops killed seven militants in a clash in Tirah, Khyber district, Pakistan, on Tuesday.\n"
             "Weapons and ammunition were also recovered from the killed militants.")
     assert "disrupted_weapons_use" not in {e.type for e in _events(text, "2025-09-10")}
+
+
+@pytest.mark.parametrize("text,name,admin1", [
+    ("CODECO militiamen hacked to death at least 11 civilians in Lodjo, in Ituri province's Djugu "
+     "territory, during a raid on Monday night, local leaders said.", "Lodjo", "Ituri"),
+    ("Military jets bombed a village school in Sagaing region's Myinmu township on Wednesday, killing "
+     "17 people.", "Myinmu", "Sagaing Region"),
+    ("In North Kivu's Lubero territory, militia fighters pulled out of Alimbongo on Saturday and M23 "
+     "rebels moved in the same evening.", "Alimbongo", "North Kivu"),
+    ("Militants used a quadcopter to drop an explosive on the Mandan police station in Bannu district, "
+     "Pakistan, on Tuesday, injuring three policemen.", "Mandan", "Khyber Pakhtunkhwa"),
+])
+def test_an_unlisted_settlement_takes_the_one_province_named_beside_it(text, name, admin1):
+    ev = _events(text, "2025-10-09")
+    assert ev and (ev[0].location.name, ev[0].location.admin1) == (name, admin1)
+
+
+def test_a_building_named_for_a_country_is_no_place():
+    text = ("RSF drones struck El Fasher, North Darfur, on 7 October.\n"
+            "On 8 October a drone hit the Saudi Hospital compound shortly after evening prayers.")
+    names = {e.location.name for e in _events(text, "2025-10-14") if e.location}
+    assert "Saudi Hospital" not in names

@@ -477,6 +477,12 @@ def _story_shift(m: re.Match[str]) -> int:
 STORY_SHIFT_LOOKBACK = 3       # sentences searched for the day a shift counts from
 
 
+def names_story_day(mention: DateMention, sentence) -> bool:
+    """A day the story tells of: not a span or a deadline, nor the dateline's filing day."""
+    return mention.precision == "day" and mention.kind == "point" and \
+        mention.start >= sentence.start + dateline_end(sentence.text)
+
+
 def sentence_dates(ctx, sentence) -> list[DateMention]:
     """Dates of one sentence (article offsets), cached on the context; a shift from the story's
     day ("a day earlier") is counted from the last day named before it."""
@@ -486,11 +492,11 @@ def sentence_dates(ctx, sentence) -> list[DateMention]:
         out: list[DateMention] = []
         for dm in found:
             if dm.shift is not None:
-                before = [x for x in out if x.precision == "day" and x.kind == "point"]
+                before = [x for x in out if names_story_day(x, sentence)]
                 for prev in reversed(ctx.sentences[max(0, sentence.index - STORY_SHIFT_LOOKBACK):sentence.index]):
                     if before:
                         break
-                    before = [x for x in sentence_dates(ctx, prev) if x.precision == "day" and x.kind == "point"]
+                    before = [x for x in sentence_dates(ctx, prev) if names_story_day(x, prev)]
                 if before:
                     d = before[-1].date + timedelta(days=dm.shift)
                     dm = replace(dm, date=d, period_from=d, period_to=d)

@@ -433,7 +433,7 @@ def _story_date(ctx: ArticleContext, sentence: Sentence):
     def days(sents):
         for prev in sents:
             for dm in reversed(dates.sentence_dates(ctx, prev)):
-                if dm.precision == "day" and dm.kind == "point" and 0 <= (ctx.published - dm.date).days <= 7:
+                if dates.names_story_day(dm, prev) and 0 <= (ctx.published - dm.date).days <= 7:
                     yield prev, dm
     recent = ctx.sentences[max(0, sentence.index - STORY_LOOKBACK):sentence.index]
     hit = next(days(reversed(recent)), None)
@@ -498,13 +498,22 @@ def _within(day: Event, span: Event) -> bool:
     return 0 <= (s - d).days <= 7
 
 
+def _place_inherited(ev: Event) -> bool:
+    """The place came from the sentences before ("The jets struck shortly after 10 a.m."): a
+    retelling placed in the story's region can be the happening told at a village there."""
+    told = ev.location.evidence if ev.location is not None else None
+    return told is None or not (ev.evidence.start <= told.start < ev.evidence.end)
+
+
 def _same_happening(a: Event, b: Event) -> bool:
     if a.type != b.type:
         return False
     la, lb = a.location, b.location
     if (la is None) != (lb is None):
         return False
-    if la is not None and lb is not None and la.name.lower() != lb.name.lower():
+    if la is not None and lb is not None and la.name.lower() != lb.name.lower() and not (
+            _place_inherited(b) and lb.precision == 2 and la.country == lb.country
+            and la.admin1 is not None and la.admin1 == lb.admin1):
         return False
     if a.date and b.date and a.date != b.date and not _within(a, b) and not _within(b, a):
         return False

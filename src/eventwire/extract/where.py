@@ -110,6 +110,12 @@ _KIND_AFTER = re.compile(r"\b((?:al-|el-)?[A-Z][\w’'\-]+(?:\s+(?:al-|el-)?[A-Z
                          r"(?:village|hamlet|township|settlement|camp|district|tehsil|taluka|commune)\b")
 _UNIT_KIND_AFTER = re.compile(r"\b((?:al-|el-)?[A-Z][\w’'\-]+(?:\s+(?:al-|el-)?[A-Z][\w’'\-]+)?)\s+"
                               r"(?:province|prefecture|governorate|county)\b")
+# "the Mandan police station", "Abu Shouk displacement camp": the locality a facility is named for.
+_FACILITY_AFTER = re.compile(r"\b((?:al-|el-)?[A-Z][\w’'\-]+(?:\s+(?:al-|el-)?[A-Z][\w’'\-]+)?)\s+"
+                             r"(?:police station|(?:displacement |refugee |idp )camp|market|bazaar|checkpoint|"
+                             r"health cent(?:re|er))\b")
+_FACILITY_WORD = re.compile(r"\b(?:Hospital|School|Mosque|Church|Market|University|Airport|Station|Prison|"
+                            r"Hotel|Bridge|Stadium|Palace|Compound|Base|Refinery|Plant|Hall|College)$")
 _NOT_PLACES = re.compile(r"^(?:January|February|March|April|May|June|July|August|September|October|"
                          r"November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
                          r"Sunday|Parliament|Congress|Senate|Nato|NATO|The|This|That|Government|"
@@ -129,7 +135,11 @@ def _region_holding(sentence: Sentence, loc: Location, listed: list[Location]) -
         if region.precision != 2 or region.evidence is None:
             continue
         gap = sentence.text[loc.evidence.end - sentence.start:region.evidence.start - sentence.start]
-        if re.fullmatch(r"\s*(?:,|in|of)\s+(?:the\s+)?", gap) or places.PLACED_IN.fullmatch(gap):
+        if re.fullmatch(r"\s*(?:,|in|of|,\s*in)\s+(?:the\s+)?", gap) or places.PLACED_IN.fullmatch(gap):
+            return region
+        # "Sagaing region's Myinmu township"
+        before = sentence.text[region.evidence.end - sentence.start:loc.evidence.start - sentence.start]
+        if re.fullmatch(r"(?:\s+(?:region|province|state|district|territory|governorate))?['’]s\s+", before):
             return region
     return None
 
@@ -207,6 +217,7 @@ def _unlisted_places(ctx: ArticleContext, text: str, offset: int) -> list[Locati
     # ("Kwahaslalek village"); before a province's ("Tapoa province").
     found = [(m, "after") for m in _UNLISTED.finditer(text)] \
         + [(m, "settlement") for m in _KIND_AFTER.finditer(text)] \
+        + [(m, "settlement") for m in _FACILITY_AFTER.finditer(text)] \
         + [(m, "province") for m in _UNIT_KIND_AFTER.finditer(text)]
     for m, how in found:
         name = re.sub(r"\s+Local$", "", m.group(1))   # "Mangu Local Government Area"
@@ -214,6 +225,8 @@ def _unlisted_places(ctx: ArticleContext, text: str, offset: int) -> list[Locati
             continue        # "in North Kivu's Walikale territory": it holds the place, it is not it
         if _NOT_PLACES.match(name) or country_code(name) or name.replace(" ", "").isupper():
             continue        # an acronym ("shelled AA positions") names a group, not a hamlet
+        if _FACILITY_WORD.search(name) or country_code(name, demonyms=True):
+            continue        # "hit the Saudi Hospital": a building named for a country is no place
         # A name followed by "village" or "township" is a place even where the gazetteer knows
         # a namesake elsewhere or the tagger took it for a person.
         if how != "settlement" and (_listed_here(ctx, name) or _named_as_person(ctx.text, name)):
@@ -626,7 +639,16 @@ def pick_places(ctx: ArticleContext, sentence: Sentence, mention, agent_span,
     else:
         # "in the village of Massasneh, in the north of Hama province": a settlement named as
         # such is the smallest place even where the gazetteer lacks it.
-        held = [(loc, _region_holding(sentence, loc, locs)) for loc in unlisted if loc.evidence is not None]
+        held = [(loc, _region_holding(sentence, loc, locs)) for loc in unlisted if loc.evidence is not None
+                and not any(k.name.lower().startswith(loc.name.lower() + " ") and k.country == loc.country
+                            for k in locs)]        # "Bannu district" is listed: "Bannu" is not a second place
+        regions = {(loc.country, loc.admin1) for loc in locs if loc.precision == 2}
+        if acts == 1 and not any(loc.precision == 1 for loc in locs) and len(regions) == 1 \
+                and None not in next(iter(regions)):
+            # "In North Kivu's Lubero territory, fighters pulled out of Alimbongo": a settlement
+            # named beside regions of one province only lies in that province.
+            one = next(loc for loc in locs if loc.precision == 2)
+            held = [(loc, region or one) for loc, region in held]
         locs += [loc.model_copy(update={"admin1": region.admin1, "country": region.country or loc.country})
                  if region is not None else loc
                  for loc, region in held if region is not None or _NAMED_SETTLEMENT.search(
