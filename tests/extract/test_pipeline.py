@@ -764,3 +764,18 @@ def test_a_building_named_for_a_country_is_no_place():
             "On 8 October a drone hit the Saudi Hospital compound shortly after evening prayers.")
     names = {e.location.name for e in _events(text, "2025-10-14") if e.location}
     assert "Saudi Hospital" not in names
+
+
+def test_an_unlisted_valley_named_before_places_the_next_sentences_clash():
+    text = ("Rawalpindi, 10 September 2025\n\nOn the night of 8/9 September, security forces conducted "
+            "an operation in the Tirah valley of Khyber district. During the operation, troops engaged "
+            "the militants and, after an intense exchange of fire, killed seven of them.")
+    clash = [e for e in _events(text, "2025-09-10") if e.type == "armed_clash"]
+    assert [e.location.name for e in clash] == ["Tirah"]
+
+
+def test_forces_that_reached_the_spot_and_neutralised_fighters_fought_them():
+    text = ("Gunmen opened fire on a passenger coach near Kalat, Pakistan, on Monday, killing four "
+            "passengers.\nSecurity forces swiftly reached the spot and, in the ensuing pursuit, "
+            "neutralised three of the gunmen in the hills east of Kalat.")
+    assert "armed_clash" in {e.type for e in _events(text, "2025-09-10")}

@@ -1034,7 +1034,7 @@ class _Finder:
 
 
 _UNIT_KIND = (r"(?:township|district|county|municipality|sub-?district|tehsil|taluka|commune|department|"
-              r"prefecture|local government area|lga|area|neighbou?rhood|village|hamlet|camp|town|city)")
+              r"prefecture|local government area|lga|area|valley|neighbou?rhood|village|hamlet|camp|town|city)")
 # "Hays district in Hodeidah province", "Kani township of Sagaing Region": what lies between a
 # unit and the region that holds it.
 PLACED_IN = re.compile(rf"\s+(?:{_UNIT_KIND}\s+)?in\s+(?:the\s+)?|\s+{_UNIT_KIND}\s+of\s+(?:the\s+)?", re.I)

@@ -71,6 +71,17 @@ def context_place(ctx: ArticleContext, sentence: Sentence) -> Optional[Location]
         locs = _drop_reference_points(prev, [loc for loc in sentence_places(ctx, prev)
                                              if loc.precision in (1, 2) and not _attributive(ctx, loc)
                                              and not _foreign_venue(ctx, prev, loc)])
+        # "in the Tirah valley of Khyber district": the unlisted settlement a region holds, or
+        # the sentence's unlisted places when it names no listed one.
+        unlisted = [loc for loc in _sentence_unlisted(ctx, prev)
+                    if not _origin(prev, loc) and not _source_place(prev, loc)]
+        held = [(loc, _region_holding(prev, loc, locs)) for loc in unlisted]
+        settled = [loc.model_copy(update={"admin1": region.admin1, "country": region.country or loc.country})
+                   for loc, region in held if region is not None]
+        if not locs and unlisted:
+            settled += _drop_holders(prev, unlisted)
+        if settled:
+            return settled[0]
         if locs:
             return places.smallest_place(locs)
     if ctx.places is not None:
@@ -107,7 +118,7 @@ _UNLISTED = re.compile(r"\b(?i:in|at|near|outside|around|through|the (?:[a-z-]+ 
                        r"\s+((?:al-|el-)?[A-Z][\w’'\-]+(?:\s+(?:al-|el-)?[A-Z][\w’'\-]+)?)")
 # "Kwahaslalek village", "Kani township": the kind word after the name makes it a place.
 _KIND_AFTER = re.compile(r"\b((?:al-|el-)?[A-Z][\w’'\-]+(?:\s+(?:al-|el-)?[A-Z][\w’'\-]+)?)\s+"
-                         r"(?:village|hamlet|township|settlement|camp|district|tehsil|taluka|commune)\b")
+                         r"(?:village|hamlet|township|settlement|camp|district|tehsil|taluka|commune|valley|area)\b")
 _UNIT_KIND_AFTER = re.compile(r"\b((?:al-|el-)?[A-Z][\w’'\-]+(?:\s+(?:al-|el-)?[A-Z][\w’'\-]+)?)\s+"
                               r"(?:province|prefecture|governorate|county)\b")
 # "the Mandan police station", "Abu Shouk displacement camp": the locality a facility is named for.

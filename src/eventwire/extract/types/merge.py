@@ -216,8 +216,12 @@ def _forces_killed_fighters(c: _Candidate) -> bool:
     """"The army said it killed 33 militants": one armed side killing the other is an act of
     its own (an operation), not the toll of the happening told before."""
     tok = c.token
-    return c.type == "armed_clash" and c.agent is not None and c.patient is not None \
-        and tok is not None and tok.pos_ == "VERB" and not any(ch.dep_ == "auxpass" for ch in tok.children)
+    if tok is None or tok.pos_ != "VERB" or any(ch.dep_ == "auxpass" for ch in tok.children):
+        return False
+    # "Security forces reached the spot and neutralised three of the terrorists": the doer of
+    # the first verb does the second.
+    shared = tok.dep_ == "conj" and any(ch.dep_ == "nsubj" for ch in tok.head.children)
+    return c.type == "armed_clash" and (c.agent is not None or shared) and c.patient is not None
 
 
 _TALLY_VERBS = {"record", "document", "verify", "count", "register", "tally", "report", "confirm", "log"}
