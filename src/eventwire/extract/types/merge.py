@@ -220,7 +220,7 @@ def _forces_killed_fighters(c: _Candidate) -> bool:
         return False
     # "Security forces reached the spot and neutralised three of the terrorists": the doer of
     # the first verb does the second.
-    shared = tok.dep_ == "conj" and any(ch.dep_ == "nsubj" for ch in tok.head.children)
+    shared = tok.dep_ in ("conj", "advcl") and any(ch.dep_ == "nsubj" for ch in tok.head.children)
     return c.type == "armed_clash" and (c.agent is not None or shared) and c.patient is not None
 
 
