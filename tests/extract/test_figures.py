@@ -284,3 +284,10 @@ def test_who_is_counted_officers_and_cartel_members(text, sector):
 ])
 def test_session6_figure_subjects(text, expected):
     assert simple(text, "2025-10-06") == expected
+
+
+def test_a_figure_is_counted_where_its_sentences_event_was_placed():
+    from eventwire.extract.pipeline import extract_text
+    x = extract_text("CODECO militiamen hacked to death at least 11 civilians in Lodjo, in Ituri "
+                     "province's Djugu territory, on Monday night.", published="2025-07-09")
+    assert [(f.value, f.place.name, f.subject.country) for f in x.figures] == [(11, "Lodjo", "COD")]

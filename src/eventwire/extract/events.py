@@ -734,6 +734,22 @@ def _foreign_captor(ev: Event) -> bool:
             ev.actor1.country, ev.location.country) and ev.actor1.country != ev.location.country
 
 
+def places_by_sentence(ctx: ArticleContext, events: list[Event]) -> dict[int, Location]:
+    """The one place the events told in each sentence were placed at: the figures a sentence
+    gives are counted there too."""
+    found: dict[int, set[str]] = {}
+    where_: dict[int, Location] = {}
+    for ev in events:
+        if ev.location is None or ev.type in PLACELESS_TYPES:
+            continue
+        home = ctx.sentence_at(ev.evidence.start)
+        if home is None:
+            continue
+        found.setdefault(home.index, set()).add(ev.location.name.lower())
+        where_.setdefault(home.index, ev.location)
+    return {i: loc for i, loc in where_.items() if len(found[i]) == 1}
+
+
 def assemble(ctx: ArticleContext) -> list[Event]:
     events: list[Event] = []
     for sentence in ctx.sentences:

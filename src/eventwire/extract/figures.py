@@ -697,6 +697,9 @@ def _place_for(ctx: Any, sentence: Any) -> tuple[Optional[Location], Optional[Ev
     a town or region of the three sentences before (news carries the place forward); the
     article's main country."""
     from . import places
+    placed = ctx.extra.get("event_places", {}).get(sentence.index)
+    if placed is not None:
+        return placed, placed.evidence
     locs = [loc for loc in _sentence_places(ctx, sentence) if not _possessive(ctx, loc)]
     filed_from = sentence.start + dateline_end(sentence.text)
     told = [loc for loc in locs if loc.evidence is None or loc.evidence.start >= filed_from]

@@ -583,6 +583,8 @@ class Gazetteer:
             if not exact and len(skeleton(key)) < 4 and place.country not in weights \
                     and place.population < 50000:
                 continue          # short skeletons collide: trust them only with support
+            if not exact and weights and place.country not in weights:
+                continue          # "Mambasa" in a Congo story is no misspelt Mombasa
             scored.append((self._score(place, exact, key, weights, level, admin1_set), place))
         scored.sort(key=lambda t: -t[0])
         ranked = [p for _, p in scored]

@@ -61,6 +61,7 @@ def _finish(ctx: ArticleContext) -> Extraction:
     from ..resolve.quality import intrinsic_flags
 
     evs = event_assembly.assemble(ctx)
+    ctx.extra["event_places"] = event_assembly.places_by_sentence(ctx, evs)
     figs = figures.extract_figures(ctx)
     flags = list(ctx.article.flags)
     docs = [s.doc for s in ctx.sentences if s.doc is not None]

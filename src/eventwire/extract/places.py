@@ -733,7 +733,7 @@ class _Finder:
                 if fold(name) in _COMMON or is_demonym(name):
                     continue
                 ranked = self._lookup(name, None, exact_only=True)
-                if ranked and self._inner_ok(ranked[0]):
+                if ranked and self._inner_ok(ranked[0], fold(name)):
                     place = ranked[0]
                     loc = Location(name=self.text[s:e], admin1=place.admin1, country=place.country,
                                    lat=round(place.lat, 5), lon=round(place.lon, 5),
@@ -838,14 +838,16 @@ class _Finder:
     def _weight(self, iso3: str) -> float:
         return self.ctx.countries.get(iso3, 0.0)
 
-    def _inner_ok(self, place: Place) -> bool:
+    def _inner_ok(self, place: Place, key: str) -> bool:
         """A town inside a longer name ("Kherson airport") counts in a country the story is
-        about, or if it is big; "Ali" inside "Mir Ali" in a story from Pakistan is no suburb of
-        Delhi because India is named twice."""
+        about, or if it is big and so named; "Ali" inside "Mir Ali" in a story from Pakistan is
+        no suburb of Delhi because India is named twice, and "Mambasa territory" in a Congo
+        story is no Mombasa, which GeoNames also spells so."""
         top = max(self.ctx.countries.values(), default=0.0)
         if not self.ctx.countries:
             return place.population >= 20000
-        return self._weight(place.country) >= 0.5 * top or place.population >= 100000
+        return self._weight(place.country) >= 0.5 * top or (
+            place.population >= 100000 and is_primary_name(place, key))
 
     def _fuzzy_ok(self, place: Place) -> bool:
         """A spelling the gazetteer lacks ("Mayadeen") is trusted only in a country the
@@ -940,7 +942,8 @@ class _Finder:
             # "Chai village" in a story about Mozambique is not the Chai of Turkey: a kind
             # word vouches for the name, not for a far country the article never names.
             # A small unit's word ("Kani township") asks more of a far namesake than "city" does.
-            far = best.prominent or (best.population >= 100000 and kind not in _SMALL_KINDS)
+            # A far namesake must answer to its own name: GeoNames also calls Mombasa "Mambasa".
+            far = primary and (best.prominent or (best.population >= 100000 and kind not in _SMALL_KINDS))
             ok = (exact and (in_ctx or not self.ctx.countries or far)) or self._fuzzy_ok(best)
         elif elsewhere:
             ok = exact and primary and (best.prominent or best.population >= 500000)

@@ -120,7 +120,7 @@ _UNLISTED = re.compile(r"\b(?i:in|at|near|outside|around|through|the (?:[a-z-]+ 
 _KIND_AFTER = re.compile(r"\b((?:al-|el-)?[A-Z][\w’'\-]+(?:\s+(?:al-|el-)?[A-Z][\w’'\-]+)?)\s+"
                          r"(?:village|hamlet|township|settlement|camp|district|tehsil|taluka|commune|valley|area)\b")
 _UNIT_KIND_AFTER = re.compile(r"\b((?:al-|el-)?[A-Z][\w’'\-]+(?:\s+(?:al-|el-)?[A-Z][\w’'\-]+)?)\s+"
-                              r"(?:province|prefecture|governorate|county)\b")
+                              r"(?:province|prefecture|governorate|county|territory)\b")
 # "the Mandan police station", "Abu Shouk displacement camp": the locality a facility is named for.
 _FACILITY_AFTER = re.compile(r"\b((?:al-|el-)?[A-Z][\w’'\-]+(?:\s+(?:al-|el-)?[A-Z][\w’'\-]+)?)\s+"
                              r"(?:police station|(?:displacement |refugee |idp )camp|market|bazaar|checkpoint|"
@@ -232,6 +232,7 @@ def _unlisted_places(ctx: ArticleContext, text: str, offset: int) -> list[Locati
         + [(m, "province") for m in _UNIT_KIND_AFTER.finditer(text)]
     for m, how in found:
         name = re.sub(r"\s+Local$", "", m.group(1))   # "Mangu Local Government Area"
+        name = re.sub(r"^(?:In|At|On|Near|Outside|Around|From)\s+", "", name)   # a sentence's first word
         if re.search(r"['’]s?$", name):
             continue        # "in North Kivu's Walikale territory": it holds the place, it is not it
         if _NOT_PLACES.match(name) or country_code(name) or name.replace(" ", "").isupper():
@@ -242,7 +243,7 @@ def _unlisted_places(ctx: ArticleContext, text: str, offset: int) -> list[Locati
         # a namesake elsewhere or the tagger took it for a person.
         if how != "settlement" and (_listed_here(ctx, name) or _named_as_person(ctx.text, name)):
             continue
-        s = offset + m.start(1)
+        s = offset + m.start(1) + m.group(1).index(name)
         # "across Tapoa province": a province the gazetteer lacks (it lists the first level only).
         out.append(Location(name=name, country=main.country, precision=2 if how == "province" else 1,
                             admin1=_sole_admin1(ctx),
