@@ -698,6 +698,48 @@ def test_session7_wordings(text, type_):
     assert type_ in {e.type for e in _events(text, "2025-10-14")}
 
 
+@pytest.mark.parametrize("text,type_", [
+    ("Army troops and rebel fighters spent Sunday night firing at each other across the river near "
+     "Paletwa, Myanmar.", "armed_clash"),
+    ("Somali troops were back in control of Adan Yabaal, Somalia, by Friday evening.",
+     "government_regains_territory"),
+    ("Counter-terrorism officers picked up a suspected recruiter in Peshawar, Pakistan, on Sunday.",
+     "arrests"),
+    ("The government sent thousands of additional federal troops into Bahir Dar, Ethiopia, on Friday.",
+     "change_to_group_activity"),
+    ("Police pulled the detonator from an explosive device strapped under a bridge near Mandera, "
+     "Kenya, on Thursday.", "disrupted_weapons_use"),
+    ("Soldiers began operating from a new forward post at Ayorou, Niger, on Monday.",
+     "headquarters_or_base_established"),
+    ("Retreating fighters carried off medicines, beds and a generator from the health centre in Mota, "
+     "Ethiopia, on Friday.", "looting_property_destruction"),
+    ("The junta cut mobile internet in Monywa, Myanmar, on Monday.", "other"),
+    ("Assailants flung a fragmentation device over the wall of a police unit in Esmeraldas, Ecuador, "
+     "on Sunday, wounding a guard.", "grenade"),
+    ("Mortar rounds lobbed from RSF positions crashed into a camp in El Fasher, Sudan, on Saturday, "
+     "killing five people.", "shelling_artillery_missile"),
+    ("Israeli tanks pounded the outskirts of Khiam, Lebanon, on Thursday morning.",
+     "shelling_artillery_missile"),
+    ("Doctors said the army had dropped chlorine gas on positions near Omdurman, Sudan, on Monday.",
+     "chemical_weapon"),
+    ("Residents of Port-au-Prince, Haiti, burned three suspected gang members alive on Monday.",
+     "mob_violence"),
+])
+def test_session7_snippet_wordings(text, type_):
+    assert type_ in {e.type for e in _events(text, "2025-10-14")}
+
+
+def test_insurgents_carrying_off_children_abduct_them():
+    text = "Insurgents carried off at least 20 children from Mucojo, Mozambique, on Sunday."
+    assert "abduction_forced_disappearance" in {e.type for e in _events(text, "2025-10-14")}
+
+
+def test_a_crowd_accusing_its_victims_of_trying_to_abduct_children_blames_no_one():
+    text = ("Villagers in Puebla, Mexico, beat two men to death on Thursday after accusing them of "
+            "trying to abduct children.")
+    assert "attribution" not in {e.type for e in _events(text, "2025-10-14")}
+
+
 def test_inmates_deprived_of_liberty_are_no_abduction():
     text = ("Seventeen persons deprived of liberty were killed in clashes between rival gangs inside "
             "the prison in Portoviejo, Ecuador, on Monday.")

@@ -117,7 +117,7 @@ def _decide_statement(hit: TriggerHit, text: str, agent: str, patient: str, tok:
             return None                  # "arrested 31 people accused of collaborating": who, not a blame
         if re.match(r"accus", low) and re.match(
                 r"\s+(?:[\w’'-]+\s+){0,4}of\s+(?:stealing|theft|thieving|witchcraft|sorcery|blasphemy|"
-                r"robbery|robbing|rustling|being (?:a |an )?(?:thief|thieves|witch|witches|kidnappers?|robbers?))\b",
+                r"robbery|robbing|rustling|trying to (?:abduct|kidnap|steal|rob)|being (?:a |an )?(?:thief|thieves|witch|witches|kidnappers?|robbers?))\b",
                 text[hit.end:hit.end + 60], re.I):
             return None                  # a crowd accusing a man of theft names no culprit of violence
         if re.match(r"accus", low) and re.match(r"\s+(?:[\w’'-]+\s+){1,4}of (?:not|failing|doing too little|being too slow|dragging)\b", text[hit.end:hit.end + 60], re.I):

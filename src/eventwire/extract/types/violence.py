@@ -298,6 +298,8 @@ def _decide_violence(hit: TriggerHit, text: str, agent: str, patient: str, tok: 
     if f == "CHEM":
         return "chemical_weapon", 0.9, "chemical agent", ["chemical_weapon"]
     if f == "GRENADE":
+        if not re.search(r"grenade|explosive|device|bomb", low) and cue("shell", text):
+            return "shelling_artillery_missile", 0.85, "mortar rounds lobbed", ["shelling_artillery_missile", "grenade"]
         return "grenade", 0.85, "grenade", ["grenade"]
     if f == "AIR":
         return "air_drone_strike", 0.9, "air/drone platform", ["air_drone_strike"]
