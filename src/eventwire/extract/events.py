@@ -686,7 +686,7 @@ _NOUN_PARENTS = {
     "explosion": {"Explosions/Remote violence"}, "blast": {"Explosions/Remote violence"},
     "bombing": {"Explosions/Remote violence"}, "shelling": {"Explosions/Remote violence"},
     "strike": {"Explosions/Remote violence"}, "protest": {"Protests", "Riots"},
-    "clashe": {"Battles"}, "fighting": {"Battles"}}
+    "clash": {"Battles"}, "fighting": {"Battles"}}
 
 
 def _own_date(ev: Event) -> bool:
@@ -707,7 +707,7 @@ def _day_named_retellings(ctx: ArticleContext, events: list[Event]) -> list[Even
                         and dm.precision == "day"), None)
             if day is None:
                 continue
-            noun = m["noun"].lower().rstrip("s")
+            noun = re.sub(r"(?<=sh)es$|s$", "", m["noun"].lower())
             parents = _NOUN_PARENTS.get(noun, _VIOLENT_PARENTS)
             lo = ctx.sentences[max(0, sentence.index - STORY_LOOKBACK)].start
             told = [e for e in events if e.evidence.start < sentence.start

@@ -508,6 +508,13 @@ def _origin(sentence: Sentence, loc: Location) -> bool:
         sentence.text[:loc.evidence.start - sentence.start][-40:]))
 
 
+# Nouns naming a happening a place can be the place of: "the Manchester attack", "the siege of
+# Sarajevo".
+_HAPPENING_NOUNS = {"attack", "bombing", "massacre", "offensive", "siege", "battle", "war", "fall",
+                    "uprising", "revolution", "crisis", "agreement", "accord", "talks", "invasion",
+                    "occupation", "liberation", "capture", "genocide", "coup"}
+
+
 def _names_another_happening(sentence: Sentence, loc: Location, trigger: tuple[int, int]) -> bool:
     """"killed in Syria ... following the Manchester terrorist attack": a place naming another
     happening by way of a modifier is not where this one was."""
@@ -521,13 +528,7 @@ def _names_another_happening(sentence: Sentence, loc: Location, trigger: tuple[i
         head = head.head
     trig = token_at(sentence.doc, trigger[0])
     return head.pos_ == "NOUN" and (trig is None or head.i != trig.i) and \
-        head.lemma_.lower() in ("attack", "bombing", "massacre", "offensive", "siege", "battle", "war",
-                                "uprising", "revolution", "crisis", "agreement", "accord", "talks")
-
-
-_HAPPENING_NOUNS = {"attack", "bombing", "massacre", "offensive", "siege", "battle", "war", "fall",
-                    "uprising", "revolution", "crisis", "agreement", "accord", "talks", "invasion",
-                    "occupation", "liberation", "capture", "genocide", "coup"}
+        head.lemma_.lower() in _HAPPENING_NOUNS
 
 
 def _dated_by_another(sentence: Sentence, loc: Location) -> bool:
@@ -543,10 +544,13 @@ def _dated_by_another(sentence: Sentence, loc: Location) -> bool:
     if noun.lemma_.lower() not in _HAPPENING_NOUNS or noun.dep_ != "pobj":
         return False
     prep = noun.head
-    return prep.lower_ == "since" or prep.lower_ in ("after", "before") and any(
-        c.dep_ == "npadvmod" or c.lemma_.lower() in ("year", "month", "decade", "week", "day")
-        for c in prep.children) or prep.lower_ in ("after", "before") and \
-        prep.head.lemma_.lower() in ("year", "month", "decade", "week", "day")
+    if prep.lower_ == "since":
+        return True
+
+    def measured(t) -> bool:       # "30 years after", "weeks after"
+        return t.lemma_.lower() in ("year", "month", "decade", "week", "day")
+    return prep.lower_ in ("after", "before") and (
+        measured(prep.head) or any(c.dep_ == "npadvmod" or measured(c) for c in prep.children))
 
 
 _CLAUSE_BREAK = re.compile(r";|,\s+(?:and|but|while|whereas)\s|\s(?:while|whereas|but|and\s+an?)\s|"

@@ -8,7 +8,7 @@ from typing import Any, Optional
 from .. import modality
 from ..triggers import TriggerHit
 from .records import _VIOLENT_PARENTS, _Candidate
-from .violence import _weapon_type
+from .violence import SERIES_NOUNS, _weapon_type
 
 # Frames whose noun names a violent happening; a back-reference to one is no new event.
 _VIOLENT_FRAMES = {"CLASH", "STRIKE", "SHELL", "AIR", "EXPLODE", "SUICIDE", "GRENADE", "CHEM",
@@ -226,8 +226,7 @@ def _anchored(tok: Any) -> bool:
 
 def _in_series(tok: Any) -> bool:
     """"A series of explosions", "a wave of strikes": one told run of happenings, not kinds."""
-    return tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in (
-        "series", "string", "spate", "wave", "volley", "barrage", "salvo") and any(
+    return tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in SERIES_NOUNS and any(
         c.dep_ == "det" and c.lower_ in ("a", "an", "another") for c in tok.head.head.children)
 
 

@@ -109,15 +109,16 @@ _DRONE_DROP = re.compile(r"\bdrones?\b(?:\s+[\w-]+){0,3}?\s+(?:dropped|drops|dro
 
 _EFFECT_VERBS = {"destroy", "damage", "kill", "wound", "injure", "wreck", "level", "flatten", "gut",
                  "rip", "tear", "shatter", "collapse", "cut", "knock", "hit", "set"}
-_SERIES = {"series", "string", "spate", "wave", "number", "couple", "pair", "volley"}
+# "a series of explosions", "a wave of strikes": one told run of happenings.
+SERIES_NOUNS = {"series", "string", "spate", "wave", "volley", "barrage", "salvo", "number", "couple", "pair"}
 
 
 def _blast_with_effect(tok: Any) -> bool:
-    """"A series of explosions destroyed an ammunition depot", "a pro-Russia prosecutor died when
-    his office was blown up ... destroyed by the blast": the blast's own clause tells its harm."""
+    """"A series of explosions destroyed an ammunition depot", "the depot was destroyed by the
+    blast": the blast's own clause tells its harm."""
     if tok is None:
         return False
-    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in _SERIES:
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in SERIES_NOUNS:
         tok = tok.head.head
     if tok.dep_ == "nsubj":
         return tok.head.lemma_.lower() in _EFFECT_VERBS
