@@ -44,7 +44,7 @@ def set_articles(name: str) -> Path:
     return BENCHMARKS / name / "articles" / "articles.jsonl"
 
 
-HELDOUT_SETS = ("heldout", "heldout-b", "heldout-c", "heldout-d", "heldout-e", "heldout-f", "heldout-g", "heldout-h", "heldout-i")
+HELDOUT_SETS = ("heldout", "heldout-b", "heldout-c", "heldout-d", "heldout-e", "heldout-f", "heldout-g", "heldout-h", "heldout-i", "heldout-j")
 
 
 def other_snippet_sets(own: str) -> tuple[Path, ...]:
