@@ -821,3 +821,12 @@ def test_forces_that_reached_the_spot_and_neutralised_fighters_fought_them():
             "passengers.\nSecurity forces swiftly reached the spot and, in the ensuing pursuit, "
             "neutralised three of the gunmen in the hills east of Kalat.")
     assert "armed_clash" in {e.type for e in _events(text, "2025-09-10")}
+
+
+def test_an_unlisted_post_in_a_named_country_is_that_countrys_and_its_own_acts_place():
+    text = ("Jihadist fighters overran an army post at Boulkessi in central Mali on Sunday, and a drone "
+            "strike on a weekly market near Djibo in northern Burkina Faso a day earlier left seven "
+            "civilians dead, security sources said.")
+    got = {(e.type, e.location.name, e.location.country) for e in _events(text, "2025-08-19")}
+    assert ("non_state_actor_overtakes_territory", "Boulkessi", "MLI") in got
+    assert ("air_drone_strike", "Djibo", "BFA") in got

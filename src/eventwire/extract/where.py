@@ -137,15 +137,24 @@ _NOT_PLACES = re.compile(r"^(?:January|February|March|April|May|June|July|August
 _NAMED_SETTLEMENT = re.compile(r"\bthe (?:[a-z-]+ ){0,2}(?:town|village|city|camp|hamlet|outskirts|edge|suburbs?) of\s+$", re.I)
 
 
+_IN_PART_OF = re.compile(r"\s+in\s+(?:(?:north|south|east|west|central|northern|southern|eastern|western|"
+                         r"north-?eastern|north-?western|south-?eastern|south-?western)\s+)?", re.I)
+
+
 def _region_holding(sentence: Sentence, loc: Location, listed: list[Location]) -> Optional[Location]:
     """"around Kalembe in North Kivu", "Baghuz, Deir ez-Zor": a name placed inside a region the
     gazetteer knows is a settlement there; the region, or None."""
     if loc.evidence is None:
         return None
     for region in listed:
-        if region.precision != 2 or region.evidence is None:
+        if region.precision not in (2, 3) or region.evidence is None:
             continue
         gap = sentence.text[loc.evidence.end - sentence.start:region.evidence.start - sentence.start]
+        if region.precision == 3:
+            # "an army post at Boulkessi in central Mali": a country holds the settlement too.
+            if _IN_PART_OF.fullmatch(gap):
+                return region
+            continue
         if re.fullmatch(r"\s*(?:,|in|of|,\s*in)\s+(?:the\s+)?", gap) or places.PLACED_IN.fullmatch(gap):
             return region
         # "Sagaing region's Myinmu township"
