@@ -678,9 +678,9 @@ def absorb_headline(ctx: ArticleContext, events: list[Event]) -> list[Event]:
 
 # "Podolyak said Ukraine was not behind Friday's mysterious explosion": news often dates a
 # happening only when it names it again, a sentence or two after telling it.
-_DAY_NAMED_ACT = re.compile(
-    r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|last night)['’]s"
-    r"\s+(?:[\w-]+\s+){0,2}?(?P<noun>attacks?|explosions?|blasts?|strikes?|bombings?|raids?|"
+# What follows a day read by the date reader ("Friday's", "yesterday's") when it names an act.
+_NAMED_ACT_AFTER = re.compile(
+    r"(?:['’]s)?\s+(?:[\w-]+\s+){0,2}?(?P<noun>attacks?|explosions?|blasts?|strikes?|bombings?|raids?|"
     r"shelling|assault|ambush|killings?|shooting|massacre|protests?|clashes|fighting)\b", re.I)
 _NOUN_PARENTS = {
     "explosion": {"Explosions/Remote violence"}, "blast": {"Explosions/Remote violence"},
@@ -701,11 +701,11 @@ def _day_named_retellings(ctx: ArticleContext, events: list[Event]) -> list[Even
         return events
     drop: set[int] = set()
     for sentence in ctx.sentences:
-        for m in _DAY_NAMED_ACT.finditer(sentence.text):
-            day = next((dm for dm in dates.sentence_dates(ctx, sentence)
-                        if dm.start - sentence.start <= m.start() < dm.end - sentence.start
-                        and dm.precision == "day"), None)
-            if day is None:
+        for day in dates.sentence_dates(ctx, sentence):
+            # "today's protests" is the story itself, not a retelling of it.
+            m = _NAMED_ACT_AFTER.match(ctx.text, day.end) if day.precision == "day" \
+                and not day.text.lower().startswith(("today", "tonight", "this")) else None
+            if m is None or not (day.text.endswith(("'s", "’s")) or m.group().startswith(("'s", "’s"))):
                 continue
             noun = re.sub(r"(?<=sh)es$|s$", "", m["noun"].lower())
             parents = _NOUN_PARENTS.get(noun, _VIOLENT_PARENTS)
@@ -720,7 +720,7 @@ def _day_named_retellings(ctx: ArticleContext, events: list[Event]) -> list[Even
                 continue
             for i, e in enumerate(events):
                 if e.trigger is not None and e.evidence.start == sentence.start and \
-                        sentence.start + m.start() <= e.trigger.start < sentence.start + m.end() \
+                        day.start <= e.trigger.start < m.end() \
                         and EVENT_TYPES[e.type] in parents:
                     drop.add(i)
     return [e for i, e in enumerate(events) if i not in drop]

@@ -131,7 +131,7 @@ def _decide_statement(hit: TriggerHit, text: str, agent: str, patient: str, tok:
                              r"(?:have|has|had) (?:established|concluded|determined|found|revealed|confirmed))\b", text, re.I):
                 return None
         if tok is not None and tok.tag_ == "VBG" and tok.dep_ in ("advcl", "xcomp", "conj") and tok.head.lemma_ in (
-                "arrest", "detain", "charge", "jail", "convict", "sentence", "indict", "raid", "apprehend"):
+                modality.CHARGE_VERBS | {"raid", "apprehend"}):
             return None                  # "arrested a former MP, accusing him of paying the youths": the charge
         if tok is not None and tok.tag_ == "VBG" and tok.dep_ in ("advcl", "xcomp", "conj") \
                 and tok.head.lemma_ in ("say", "tell", "report", "state"):
