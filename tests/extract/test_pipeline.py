@@ -830,3 +830,27 @@ def test_an_unlisted_post_in_a_named_country_is_that_countrys_and_its_own_acts_p
     got = {(e.type, e.location.name, e.location.country) for e in _events(text, "2025-08-19")}
     assert ("non_state_actor_overtakes_territory", "Boulkessi", "MLI") in got
     assert ("air_drone_strike", "Djibo", "BFA") in got
+
+
+def test_a_side_saying_its_own_forces_did_an_act_already_told_claims_it():
+    # The capture is told first; the group's word on Monday is its claim of responsibility.
+    text = ("Rebel fighters overran an army base at Kidal in northern Mali on Sunday, killing 12 "
+            "soldiers, security sources said.\nThe Azawad Liberation Front said in a statement on Monday "
+            "that its fighters had seized the Kidal camp.")
+    evs = _events(text, "2025-08-19")
+    assert sorted((e.type, e.date) for e in evs) == [
+        ("attribution", "2025-08-18"), ("non_state_actor_overtakes_territory", "2025-08-17")]
+    claim = [e for e in evs if e.type == "attribution"][0]
+    assert claim.location is None and claim.actor1.sector == "rebels"
+
+
+def test_a_side_telling_of_its_own_act_first_is_the_act_and_another_sides_is_no_claim():
+    # Told for the first time, "its troops had captured" is the capture (CODEBOOK 3.4).
+    evs = _events("Russia's Defence Ministry said on Tuesday its forces had captured the village "
+                  "of Rivnopillia in the Zaporizhzhia region.", "2025-06-04")
+    assert [e.type for e in evs] == ["non_state_actor_overtakes_territory"]
+    # A strike near Djibo, then Mali's army on its own jets: another side's act, not a claim.
+    text = ("A drone strike on a market near Djibo in northern Burkina Faso killed seven civilians "
+            "on Saturday, residents said.\nMali's army said its aircraft had pounded a column of "
+            "fighters near Djibo on Sunday.")
+    assert "attribution" not in {e.type for e in _events(text, "2025-08-19")}

@@ -226,3 +226,34 @@ def speaker(sentence: Sentence, trigger: tuple[int, int], military: bool = False
                 return phrase(subj)
             return None
     return None
+
+
+_OWN_POSSESSIVES = {"its", "their", "our"}
+
+
+def own_forces_claim(sentence: Sentence, trigger: tuple[int, int]) -> Optional[tuple[tuple[int, int], tuple[int, int]]]:
+    """A speaker telling of an act done by its own ("JNIM said its fighters had seized the
+    camp", "Moscow said its military fired"): (speech verb span, speaker span), else None.
+    The act's verb is the trigger or the verb it is the object of, and its subject is a
+    possessive of the speaker's ("its", "their", "our")."""
+    doc = sentence.doc
+    if doc is None:
+        return None
+    span = doc.char_span(trigger[0], trigger[1], alignment_mode="expand")
+    tok = span.root if span is not None else token_at(doc, trigger[0])
+    if tok is None:
+        return None
+    verb = tok if tok.pos_ == "VERB" else tok.head if tok.dep_ in ("dobj", "pobj", "nsubjpass") else None
+    if verb is None or verb.pos_ != "VERB":
+        return None
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subj is None or not any(c.dep_ == "poss" and c.lower_ in _OWN_POSSESSIVES for c in subj.children):
+        return None
+    said = verb.head
+    if said is verb or said.pos_ not in ("VERB", "AUX") or said.lemma_.lower() not in _SPEECH_LEMMAS \
+            or verb.dep_ not in ("ccomp", "conj"):
+        return None
+    who = speaker(sentence, (verb.idx, verb.idx + len(verb.text)))
+    if who is None:
+        return None
+    return (said.idx, said.idx + len(said.text)), who

@@ -726,6 +726,61 @@ def _day_named_retellings(ctx: ArticleContext, events: list[Event]) -> list[Even
     return [e for i, e in enumerate(events) if i not in drop]
 
 
+def _same_side(a: Optional[Actor], b: Optional[Actor]) -> bool:
+    """Two mentions of one side: a state's by country; an armed group's by sector, since its
+    country is only the guess of where it fights."""
+    if a is None or b is None:
+        return False
+    if a.sector in _NON_STATE_ARMED or b.sector in _NON_STATE_ARMED:
+        return a.sector == b.sector
+    return a.country is not None and a.country == b.country
+
+
+_NON_STATE_ARMED = {"rebels", "militia"}
+
+
+def _claimed_retellings(ctx: ArticleContext, events: list[Event]) -> list[Event]:
+    """A side's word that its own forces did an act the article has already told ("JNIM said
+    on Monday that its fighters had seized the Boulkessi camp") claims responsibility: an
+    `attribution` made when it was said (CODEBOOK 2, ATTRIB), not a second telling of the act."""
+    for i, ev in enumerate(events):
+        if ev.type in PLACELESS_TYPES or ev.trigger is None or ev.location is None:
+            continue
+        sentence = ctx.sentence_at(ev.evidence.start)
+        if sentence is None:
+            continue
+        told = [e for e in events[:i] if e.evidence.start < sentence.start and e.location is not None
+                and EVENT_TYPES[e.type] == EVENT_TYPES[ev.type]
+                and e.location.name.lower() == ev.location.name.lower()]
+        if not told:
+            continue
+        claim = arguments.own_forces_claim(
+            sentence, (ev.trigger.start - sentence.start, ev.trigger.end - sentence.start))
+        if claim is None:
+            continue
+        said, who = claim
+        claimer = _actor(ctx, sentence, who, False, True)
+        # The act told before must be this side's: "Mali's army said its aircraft had pounded"
+        # is no claim on a drone strike whose doer was left unsaid.
+        if claimer is None or not any(_same_side(e.actor1, claimer) for e in told):
+            continue
+        date_iso, precision, date_ev = dates.event_date(ctx, sentence, said, statement=True)
+        if date_ev is None or not sentence.start <= date_ev.start < sentence.end:
+            # The act's day was carried from the sentences before; the claim is the day's news.
+            date_iso, precision, date_ev = ctx.published.isoformat() if ctx.published else None, "day", None
+        prov = {"trigger": sentence.evidence(*said), "actor1": claimer.evidence}
+        if date_ev is not None:
+            prov["date"] = date_ev
+        if ev.actor2 is not None and ev.actor2.evidence is not None:
+            prov["actor2"] = ev.actor2.evidence
+        events[i] = ev.model_copy(update=dict(
+            type="attribution", location=None, actor1=claimer, date=date_iso,
+            date_precision=precision, trigger=sentence.evidence(*said), provenance=prov,
+            fatalities=None, injured=None,
+            why=ev.why + [f"claims its own forces did the {ev.type} told at {told[-1].evidence.start}"]))
+    return events
+
+
 def _foreign_captor(ev: Event) -> bool:
     """"Its troops had captured the village": a guess at the state's own forces taking ground
     that, once the sides are resolved, is a foreign army's capture (CODEBOOK 3.6)."""
@@ -761,6 +816,7 @@ def assemble(ctx: ArticleContext) -> list[Event]:
             ev.type = "non_state_actor_overtakes_territory"
             ev.why.append(f"captor {ev.actor1.country} took ground in {ev.location.country}")  # type: ignore[union-attr]
     events = _day_named_retellings(ctx, events)
+    events = _claimed_retellings(ctx, events)
     events = fill_unsigned_blows(ctx, merge_within_article(absorb_headline(ctx, events)))
     return [e for e in events if e.confidence >= MIN_CONFIDENCE or e.type in _TALK_TYPES]
 
