@@ -854,3 +854,15 @@ def test_a_side_telling_of_its_own_act_first_is_the_act_and_another_sides_is_no_
             "on Saturday, residents said.\nMali's army said its aircraft had pounded a column of "
             "fighters near Djibo on Sunday.")
     assert "attribution" not in {e.type for e in _events(text, "2025-08-19")}
+
+
+def test_a_quote_running_over_several_sentences_keeps_the_place_its_speaker_told():
+    # Kyiv is the story's town; the Lysychansk paragraph is still told at Lysychansk.
+    text = ("Russian missiles struck Kyiv on Thursday, and Kyiv's mayor said two people were hurt. "
+            "Kyiv residents sheltered in metro stations.\n"
+            "The frontline city of Lysychansk is under relentless shelling as Russia presses on. "
+            "Ukrainian authorities said they were trying to evacuate residents from the city. Governor Serhiy Haidai "
+            "told television: \u201cFighting is going on all the time. The Russians are on the "
+            "offensive. There is no let-up. Everything is being shelled.\u201d")
+    evs = _events(text, "2022-06-30")
+    assert {e.location.name for e in evs if e.location and "Kyiv" not in e.evidence.text} == {"Lysychansk"}

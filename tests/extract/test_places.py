@@ -107,6 +107,14 @@ def test_smallest_place_prefers_town_then_region_then_country():
     assert smallest_place([]) is None
 
 
+def test_a_named_island_is_smaller_than_the_sea_it_lies_in():
+    text = "Troops landed on the Black Sea island Zmiinyi, better known as Snake Island."
+    spans = [(text.index(n), text.index(n) + len(n), "LOC") for n in ("Black Sea", "Snake Island")]
+    locs = find_places(text, 0, spans)
+    assert {l.name for l in locs} >= {"Black Sea", "Snake Island"}
+    assert smallest_place(locs).name == "Snake Island"
+
+
 def test_smallest_place_skips_origins_and_speakers_with_text():
     text = "Missiles fired from Belgorod hit Kharkiv, Moscow said."
     locs = find_places(text)

@@ -1075,6 +1075,9 @@ def find_places(text: str, offset: int = 0, ents: Optional[Sequence[Ent]] = None
 _PRECISION_RANK = {TOWN: 1.0, REGION: 2.0, None: 2.5, COUNTRY: 3.0}
 
 
+_OPEN_WATER = re.compile(r"\b(?:sea|ocean|gulf)\b")
+
+
 def smallest_place(locations: Iterable[Location], text: Optional[str] = None) -> Optional[Location]:
     """The smallest place the text ties the event to (CODEBOOK 3.5): town < region < country.
 
@@ -1087,6 +1090,8 @@ def smallest_place(locations: Iterable[Location], text: Optional[str] = None) ->
         rank = _PRECISION_RANK.get(loc.precision, 2.5)
         if loc.precision == COUNTRY and loc.name and fold(loc.name).split()[0] in _DIRECTIONS:
             rank -= 0.25                   # "eastern Ukraine" says a little more than "Ukraine"
+        if loc.precision is None and loc.name and _OPEN_WATER.search(fold(loc.name)):
+            rank += 0.25                   # "the Black Sea island ... Snake Island": the island
         origin = 0
         if text is not None and loc.evidence is not None:
             before = text[max(0, loc.evidence.start - 12):loc.evidence.start].lower().split()

@@ -63,8 +63,17 @@ def _foreign_venue(ctx: ArticleContext, sentence: Sentence, loc: Location) -> bo
 
 def context_place(ctx: ArticleContext, sentence: Sentence) -> Optional[Location]:
     """Where an event with no place in its sentence happened: the smallest place of the
-    nearest earlier sentence in the same paragraph, else the last place named shortly before,
-    else the article's story place or main country."""
+    nearest earlier sentence in the same paragraph (or the place such a sentence was itself
+    given: a quote runs on over several), else the last place named shortly before, else the
+    article's story place or main country."""
+    given = ctx.extra.setdefault("context_places", {})
+    if sentence.index not in given:
+        given[sentence.index] = _context_place(ctx, sentence, given)
+    return given[sentence.index]
+
+
+def _context_place(ctx: ArticleContext, sentence: Sentence,
+                   given: dict[int, Optional[Location]]) -> Optional[Location]:
     for prev in reversed(ctx.sentences[max(0, sentence.index - 3):sentence.index]):
         if prev.paragraph != sentence.paragraph:
             break
@@ -84,6 +93,8 @@ def context_place(ctx: ArticleContext, sentence: Sentence) -> Optional[Location]
             return settled[0]
         if locs:
             return places.smallest_place(locs)
+        if given.get(prev.index) is not None and given[prev.index].precision in (1, 2):
+            return given[prev.index]
     if ctx.places is not None:
         before = _place_before(ctx, sentence.start)
         if before is not None and before.evidence is not None and \
