@@ -72,6 +72,18 @@ def test_assess_gives_reasons(nlp):
     assert modality.assess(doc, 11, 19).factual
 
 
+def test_a_quote_after_a_colon_does_not_govern_the_clause_before_it(nlp):
+    # The parser hangs "reported" on the quote's "will be": the future is the quote's own.
+    doc = nlp("Late on Friday witnesses reported hearing artillery rounds and intense gunfire from "
+              "the western part of Kyiv, as president Volodymyr Zelenskiy warned his citizens: "
+              "\u201cThis night will be the hardest...")
+    start = doc.text.index("gunfire")
+    assert modality.assess(doc, start, start + 7).factual
+    doc = nlp("Officials said the rebels will attack the town.")
+    start = doc.text.index("attack")
+    assert not modality.assess(doc, start, start + 6).factual
+
+
 def test_plain_fallback_without_parse():
     assert not modality.assess_plain("Troops may attack the city.", 15).factual
     assert modality.assess_plain("Troops attacked the city.", 7).factual

@@ -866,3 +866,11 @@ def test_a_quote_running_over_several_sentences_keeps_the_place_its_speaker_told
             "offensive. There is no let-up. Everything is being shelled.\u201d")
     evs = _events(text, "2022-06-30")
     assert {e.location.name for e in evs if e.location and "Kyiv" not in e.evidence.text} == {"Lysychansk"}
+
+
+def test_gunfire_heard_after_an_advance_is_a_fight_not_its_toll():
+    text = ("Russian forces entered the outskirts of Kyiv on Friday in a lightning attack.\n"
+            "Late on Friday witnesses reported hearing artillery rounds and intense gunfire from "
+            "the western part of Kyiv.")
+    evs = _events(text, "2022-02-26")
+    assert any("gunfire" in e.evidence.text for e in evs)

@@ -268,6 +268,11 @@ def _assess_token(doc: Any, tok: Any, depth: int = 0) -> Verdict:
         # women; seven have not been accounted for" does not negate the abduction.
         if any(doc[k].text == ";" for k in range(min(cur.i, head.i) + 1, max(cur.i, head.i))):
             break
+        # A quote opened by a colon does not govern the clause that introduces it, though the
+        # parse may hang that clause on it: "witnesses reported hearing gunfire, as Zelenskiy
+        # warned: 'This night will be the hardest'".
+        if head.i > cur.i and any(doc[k].text == ":" for k in range(cur.i + 1, head.i)):
+            break
         # So is a finite "as/while/after ..." clause: "braced for an offensive as forces
         # withdraw" does not put the withdrawal into the future.
         if cur.dep_ == "advcl" and any(c.dep_ in ("nsubj", "nsubjpass") for c in cur.children) \

@@ -140,6 +140,11 @@ def _candidates(text: str, doc: Any, published: Optional[date], prior: frozenset
     return out
 
 
+# Words of the KILL frame that name the firing itself, not its toll: "witnesses reported hearing
+# intense gunfire" after an advance was told is a fight of its own.
+_FIRING = re.compile(r"(?i)gunfire|sniper fire|shot at")
+
+
 def detect_text(text: str, doc: Any = None, published: Optional[date] = None, *,
                 embeddings: bool = True, ctx: Any = None, sentence: Any = None) -> list[Mention]:
     """Mentions in one sentence given as text (and its spaCy Doc, offsets relative to ``text``)."""
@@ -190,7 +195,8 @@ def detect_text(text: str, doc: Any = None, published: Optional[date] = None, *,
         cands = [c for c in cands if c.hit.frame not in triggers.CONSEQUENCE_FRAMES | {"ARREST"}]
     _demote_participial_outcomes(cands)
     cands = _merge(cands)
-    if prior & _VIOLENT_PARENTS and cands and all(c.hit.frame in triggers.CONSEQUENCE_FRAMES for c in cands) \
+    if prior & _VIOLENT_PARENTS and cands and all(c.hit.frame in triggers.CONSEQUENCE_FRAMES
+                                                  and not _FIRING.fullmatch(c.hit.text) for c in cands) \
             and not _NEW_PLACE.search(text) and not any(_forces_killed_fighters(c) for c in cands):
         return []            # a toll for a happening told before: a figure, not a new event
     if embeddings and any(c.rule_confidence < EMBED_OVERRULE_BELOW and len(c.options) > 1 for c in cands):
