@@ -874,3 +874,12 @@ def test_gunfire_heard_after_an_advance_is_a_fight_not_its_toll():
             "the western part of Kyiv.")
     evs = _events(text, "2022-02-26")
     assert any("gunfire" in e.evidence.text for e in evs)
+
+
+def test_two_clauses_with_their_own_doers_at_one_place_are_two_happenings():
+    evs = _events("In Bamenda, gunmen set fire to a passenger bus on Wednesday and soldiers clashed "
+                  "with the separatists for two hours, residents said.", "2024-09-05")
+    assert sorted(e.type for e in evs) == ["armed_clash", "looting_property_destruction"]
+    # One doer, one act told two ways, stays one.
+    evs = _events("Russian artillery shelled Kharkiv on Tuesday, killing three people.", "2022-03-02")
+    assert len(evs) == 1

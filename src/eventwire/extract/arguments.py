@@ -257,3 +257,33 @@ def own_forces_claim(sentence: Sentence, trigger: tuple[int, int]) -> Optional[t
     if who is None:
         return None
     return (said.idx, said.idx + len(said.text)), who
+
+
+def _clause_verb(doc, trigger: tuple[int, int]):
+    """The finite verb of the clause a trigger heads or is an argument of ("encircle" in "are
+    trying to encircle" -> "trying"); None for a trigger buried deeper in a phrase."""
+    span = doc.char_span(trigger[0], trigger[1], alignment_mode="expand")
+    tok = span.root if span is not None else token_at(doc, trigger[0])
+    if tok is None:
+        return None
+    if tok.pos_ not in ("VERB", "AUX"):
+        if tok.dep_ not in ("nsubj", "nsubjpass") or tok.head.pos_ not in ("VERB", "AUX"):
+            return None
+        tok = tok.head
+    while tok.dep_ == "xcomp" and tok.head is not tok:
+        tok = tok.head
+    return tok
+
+
+def in_own_clauses(sentence: Sentence, a: tuple[int, int], b: tuple[int, int]) -> bool:
+    """Two triggers told in two clauses joined by "and", each with its own subject: "air attacks
+    are focused on the east and Russian forces are trying to encircle Ukrainian troops"."""
+    doc = sentence.doc
+    if doc is None:
+        return False
+    va, vb = _clause_verb(doc, a), _clause_verb(doc, b)
+    if va is None or vb is None or va.i == vb.i:
+        return False
+    if not (va.dep_ == "conj" and va.head.i == vb.i or vb.dep_ == "conj" and vb.head.i == va.i):
+        return False
+    return all(any(c.dep_ in ("nsubj", "nsubjpass") for c in v.children) for v in (va, vb))

@@ -455,14 +455,14 @@ def _is_history(ctx: ArticleContext, date_iso: Optional[str]) -> bool:
     return (ctx.published - _date.fromisoformat(date_iso)).days > HISTORY_DAYS
 
 
-def _one_per_place(events: list[Event]) -> list[Event]:
+def _one_per_place(sentence: Sentence, events: list[Event]) -> list[Event]:
     """Within one sentence, two typed readings of the same act at the same place are one
     happening: keep the surest. Statements (placeless types) stand beside the act they name."""
     kept: list[Event] = []
     for ev in sorted(events, key=lambda e: -e.confidence):
         if ev.type not in PLACELESS_TYPES and any(
                 k.type not in PLACELESS_TYPES and _loc_key(k) == _loc_key(ev)
-                and not _separate_acts(k, ev) for k in kept):
+                and not _separate_acts(sentence, k, ev) for k in kept):
             continue
         if ev.type in PLACELESS_TYPES and any(k.type in PLACELESS_TYPES for k in kept):
             continue
@@ -477,10 +477,15 @@ _SEPARABLE = {"arrests", "disrupted_weapons_use", "looting_property_destruction"
               "change_to_group_activity", "natural_disaster", "man_made_disaster"}
 
 
-def _separate_acts(a: Event, b: Event) -> bool:
-    return a.type != b.type and a.type in _SEPARABLE and b.type in _SEPARABLE \
-        and a.trigger is not None and b.trigger is not None \
-        and (a.trigger.end <= b.trigger.start or b.trigger.end <= a.trigger.start)
+def _separate_acts(sentence: Sentence, a: Event, b: Event) -> bool:
+    if a.type == b.type or a.trigger is None or b.trigger is None \
+            or not (a.trigger.end <= b.trigger.start or b.trigger.end <= a.trigger.start):
+        return False
+    if a.type in _SEPARABLE and b.type in _SEPARABLE:
+        return True
+    return EVENT_TYPES[a.type] != EVENT_TYPES[b.type] and arguments.in_own_clauses(
+        sentence, (a.trigger.start - sentence.start, a.trigger.end - sentence.start),
+        (b.trigger.start - sentence.start, b.trigger.end - sentence.start))
 
 
 def _loc_key(e: Event) -> Optional[str]:
@@ -810,7 +815,7 @@ def assemble(ctx: ArticleContext) -> list[Event]:
     for sentence in ctx.sentences:
         if sentence.doc is None:
             continue
-        events.extend(_one_per_place(events_in_sentence(ctx, sentence)))
+        events.extend(_one_per_place(sentence, events_in_sentence(ctx, sentence)))
     for ev in events:
         if _foreign_captor(ev):
             ev.type = "non_state_actor_overtakes_territory"
