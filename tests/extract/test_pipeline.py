@@ -883,3 +883,11 @@ def test_two_clauses_with_their_own_doers_at_one_place_are_two_happenings():
     # One doer, one act told two ways, stays one.
     evs = _events("Russian artillery shelled Kharkiv on Tuesday, killing three people.", "2022-03-02")
     assert len(evs) == 1
+
+
+def test_a_day_named_resolution_retold_is_the_same_diplomacy():
+    text = ("The UN nuclear watchdog's board of governors passed a resolution on Thursday demanding "
+            "Russia end its occupation of the Zaporizhzhia plant.\nThursday's resolution was the "
+            "second on the invasion passed by the agency's board.")
+    evs = _events(text, "2022-09-16")
+    assert [(e.type, e.date) for e in evs] == [("diplomacy", "2022-09-15")]

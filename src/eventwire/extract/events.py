@@ -686,12 +686,14 @@ def absorb_headline(ctx: ArticleContext, events: list[Event]) -> list[Event]:
 # What follows a day read by the date reader ("Friday's", "yesterday's") when it names an act.
 _NAMED_ACT_AFTER = re.compile(
     r"(?:['’]s)?\s+(?:[\w-]+\s+){0,2}?(?P<noun>attacks?|explosions?|blasts?|strikes?|bombings?|raids?|"
-    r"shelling|assault|ambush|killings?|shooting|massacre|protests?|clashes|fighting)\b", re.I)
+    r"shelling|assault|ambush|killings?|shooting|massacre|protests?|clashes|fighting|"
+    r"resolution|vote|talks|summit|meeting)\b", re.I)
 _NOUN_PARENTS = {
     "explosion": {"Explosions/Remote violence"}, "blast": {"Explosions/Remote violence"},
     "bombing": {"Explosions/Remote violence"}, "shelling": {"Explosions/Remote violence"},
     "strike": {"Explosions/Remote violence"}, "protest": {"Protests", "Riots"},
-    "clash": {"Battles"}, "fighting": {"Battles"}}
+    "clash": {"Battles"}, "fighting": {"Battles"}, "resolution": {"Diplomacy"},
+    "vote": {"Diplomacy"}, "talk": {"Diplomacy"}, "summit": {"Diplomacy"}, "meeting": {"Diplomacy"}}
 
 
 def _own_date(ev: Event) -> bool:
