@@ -84,6 +84,19 @@ def test_a_quote_after_a_colon_does_not_govern_the_clause_before_it(nlp):
     assert not modality.assess(doc, start, start + 6).factual
 
 
+def test_how_some_of_those_counted_had_died_is_no_new_happening(nlp):
+    assert kinds(nlp, "Some of the people had been killed by shelling and airstrikes, authorities said.") == []
+    assert kinds(nlp, "Investigators said most had been shot at close range.") == []
+    # A doer's act in the past perfect is still told.
+    assert kinds(nlp, "Police said gunmen had killed five villagers near Zurmi.") != []
+
+
+def test_a_participle_after_a_state_adverb_describes_its_noun(nlp):
+    text = ("Investigators braced for the worst after the discoveries of slain civilians in Bucha "
+            "and other previously occupied territories.")
+    assert "non_state_actor_overtakes_territory" not in kinds(nlp, text)
+
+
 def test_plain_fallback_without_parse():
     assert not modality.assess_plain("Troops may attack the city.", 15).factual
     assert modality.assess_plain("Troops attacked the city.", 7).factual

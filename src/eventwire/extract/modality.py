@@ -196,6 +196,33 @@ def _absence(verb: Any) -> bool:
     return verb.lemma_.lower() == "hear" and any(c.dep_ == "prep" and c.lower_ == "from" for c in verb.children)
 
 
+_PARTITIVES = {"some", "most", "many", "several", "others", "few", "all"}
+
+
+def _fate_of_the_counted(verb: Any) -> bool:
+    """"Some of the people had been killed by shelling", "most had been shot": how part of a
+    group already counted (bodies found, the dead of a told attack) had died, told in the past
+    perfect, is no happening of its own."""
+    if verb.pos_ != "VERB" or verb.tag_ != "VBN":
+        return False
+    auxes = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    if not {"had", "been"} <= auxes:
+        return False
+    subj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    return subj is not None and subj.lower_ in _PARTITIVES
+
+
+def _doer_of(tok: Any) -> Any:
+    """The verb a trigger is the doer of ("killed by shelling and airstrikes" -> "killed"), or
+    the trigger's own clause."""
+    cur = tok
+    for _ in range(4):
+        if cur.dep_ not in ("conj", "pobj", "pcomp", "agent"):
+            break
+        cur = cur.head
+    return cur if cur.pos_ == "VERB" else (tok if tok.pos_ in ("VERB", "AUX") else tok.head)
+
+
 def _assess_token(doc: Any, tok: Any, depth: int = 0) -> Verdict:
     if depth == 0 and _LONG_AGO.search(doc[max(0, tok.i - 12):tok.i].text_with_ws):
         return Verdict(False, "history (measured from, years or months back)")
@@ -211,6 +238,8 @@ def _assess_token(doc: Any, tok: Any, depth: int = 0) -> Verdict:
         if c.dep_ == "amod" and c.lower_ in _IRREALIS_ADJ:
             return Verdict(False, f"irrealis ({c.lower_})")
     clause = tok if tok.pos_ in ("VERB", "AUX") else tok.head
+    if _fate_of_the_counted(_doer_of(tok)):
+        return Verdict(False, "how some of those counted had died")
     for c in clause.children:
         if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in _INDEFINITE_SUBJECTS:
             return Verdict(False, f"indefinite subject ({c.text})")

@@ -67,13 +67,24 @@ _FIGURATIVE_TARGETS = {"morale", "economy", "confidence", "hope", "sale", "reven
                        "chord", "deal", "balance", "note", "tone", "pose", "budget", "wall", "headline"}
 
 
+_STATE_ADVERBS = {"previously", "formerly", "once", "recently", "newly", "temporarily", "still"}
+
+
+def _adverbed_participle(tok: Any) -> bool:
+    """"in Bucha and other previously occupied territories": a participle between a state
+    adverb and its noun describes the noun, whatever the parse hung on it."""
+    doc = tok.doc
+    return tok.tag_ == "VBN" and 0 < tok.i < len(doc) - 1 and doc[tok.i - 1].lower_ in _STATE_ADVERBS \
+        and doc[tok.i + 1].pos_ == "NOUN" and not any(c.dep_ in ("aux", "auxpass") for c in tok.children)
+
+
 def _unreportable(tok: Any, hit: TriggerHit, prior: set[str]) -> Optional[str]:
     """Why the trigger at ``tok`` does not report a new happening, or None (see module doc)."""
     frame = hit.frame
     if tok.dep_ == "amod" and tok.tag_ in ("JJ", "VBN") and hit.text.lower().endswith("ed") and tok.head.pos_ == "NOUN":
         return "participle used as adjective"    # "the apprehended persons", tagged as an adjective
     if tok.pos_ in ("VERB", "AUX") and not modality._noun_like(tok):
-        if tok.dep_ == "amod":
+        if tok.dep_ == "amod" or _adverbed_participle(tok):
             return "participle used as adjective"
         if frame == "STRIKE" and any(c.dep_ == "dobj" and c.lemma_.lower() in _FIGURATIVE_TARGETS
                                      for c in tok.children):
