@@ -595,3 +595,12 @@ def test_blame_for_a_strike_told_before_is_no_new_strike():
     fresh = extract_text("Ukraine accused Russia of shelling a hospital in Kherson on Monday.",
                          published="2024-11-19")
     assert "shelling_artillery_missile" in {e.type for e in fresh.events}
+
+
+def test_saboteurs_are_people_not_a_bomb(nlp):
+    # Saboteurs found dead make no bomb of their killing.
+    text = ("Video posted online apparently showed dead Russian saboteurs who had captured "
+            "Ukrainian military vehicles and switched uniforms.")
+    assert "remote_explosive" not in {m.type for m in types.detect_text(text, nlp(text))}
+    assert top(nlp, "Two blasts destroyed an ammunition depot near Dzhankoi on Tuesday in what "
+                    "officials called the work of saboteurs.") == "remote_explosive"

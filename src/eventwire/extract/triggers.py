@@ -574,7 +574,7 @@ CUES: dict[str, list[str]] = {
                r"car[- ]bombs?", r"vbieds?", r"explosive devices?", r"booby[- ]trap\w*", r"bomb (?:blast|attack|exploded|went off)",
                r"planted (?:\w+ ){0,2}(?:bombs?|explosives?|devices?)", r"sabotage\w*", r"blown up", r"blew up",
                r"(?:motorcycle|bicycle|parcel|letter|sticky|magnetic|time|pipe) bombs?", r"bombs?", r"explosives?",
-               r"detonated", r"saboteurs?", r"partisans?", r"work of saboteurs"],
+               r"detonated", r"partisans?", r"work of saboteurs"],
     "suicide": [r"suicide", r"blew (?:himself|herself|themselves) (?:up|apart)", r"self-detonat\w*", r"explosive (?:vests?|belts?)"],
     "grenade": [r"(?<!rocket-propelled )(?<!stun )(?<!rocket propelled )grenades?(?! launchers?)",
                 r"(?:threw|thrown|throwing|hurled|hurling|lobbed|tossed|flung|flinging) (?:[\w-]+ ){0,2}(?:bombs?|explosives?|explosive devices?|firebombs?)"],
