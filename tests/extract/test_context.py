@@ -17,6 +17,14 @@ def test_a_single_capital_before_a_sentence_opener_ends_the_sentence():
     assert sentences(text) == ["He wrote on the platform X.", "The ministers met on Friday."]
 
 
+def test_an_embedded_tweet_ends_at_its_signature():
+    text = ("Looks like Russian spetsnaz at the SBU building in Melitopol. https://t.co/Tx "
+            "pic.twitter.com/Xy\u2014 Rob Lee (@RALee85) February 25, 2022 Fighting was reported "
+            "around Kherson. Mr. Smith said so.")
+    assert sentences(text)[1:] == ["Fighting was reported around Kherson.", "Mr. Smith said so."]
+    assert sentences(text)[0].endswith("(@RALee85) February 25, 2022")
+
+
 def test_paragraphs_are_numbered():
     text = "Shelling hit Kharkiv.\nTalks resumed in Minsk."
     assert [p for _, _, p in split_sentences(text)] == [0, 1]

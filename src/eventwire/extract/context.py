@@ -70,17 +70,26 @@ class ArticleContext:
         return next((s for s in self.sentences if s.start <= offset < s.end + reach), None)
 
 
+# The signature that closes an embedded tweet, "— Rob Lee (@RALee85) February 25, 2022", ends
+# a sentence though no stop follows it: the page's own prose goes on right after.
+_TWEET_END = re.compile(r"\(@\w{1,30}\)\s+[A-Z][a-z]+\.?\s+\d{1,2},\s+\d{4}()\s+(?=[A-Z])")
+
+
 def _split_paragraph(text: str, base: int) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     start = 0
-    for m in _BOUNDARY.finditer(text):
-        head = text[start:m.start()]
-        last = re.search(r"([A-Za-z][A-Za-z.\-]*)\.$", head)
-        if last and (last.group(1).lower() in _ABBREV or len(last.group(1)) == 1) \
-                and not _STARTS_SENTENCE.match(text, m.end()):
+    marks = sorted([(m.start(), m.start() + len(m.group(1)), m.end(), True) for m in _BOUNDARY.finditer(text)]
+                   + [(m.end(1), m.end(1), m.end(), False) for m in _TWEET_END.finditer(text)])
+    for at, close, resume, stop in marks:
+        if at < start:
             continue
-        spans.append((base + start, base + m.start() + len(m.group(1))))
-        start = m.end()
+        head = text[start:at]
+        last = re.search(r"([A-Za-z][A-Za-z.\-]*)\.$", head)
+        if stop and last and (last.group(1).lower() in _ABBREV or len(last.group(1)) == 1) \
+                and not _STARTS_SENTENCE.match(text, resume):
+            continue
+        spans.append((base + start, base + close))
+        start = resume
     if text[start:].strip():
         spans.append((base + start, base + len(text.rstrip())))
     return spans
