@@ -604,3 +604,11 @@ def test_saboteurs_are_people_not_a_bomb(nlp):
     assert "remote_explosive" not in {m.type for m in types.detect_text(text, nlp(text))}
     assert top(nlp, "Two blasts destroyed an ammunition depot near Dzhankoi on Tuesday in what "
                     "officials called the work of saboteurs.") == "remote_explosive"
+
+
+def test_an_act_told_in_the_progressive_against_a_kind_of_target_is_an_accusation(nlp):
+    assert top(nlp, "In Kyiv, Zelenskiy said in a televised address that Putin was targeting "
+                    "civilian as well as military sites.") == "attribution"
+    # A particular target, a place or a number keeps the act.
+    assert top(nlp, "The governor said Russian forces were shelling the city of Kharkiv.") \
+        == "shelling_artillery_missile"

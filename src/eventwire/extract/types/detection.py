@@ -145,6 +145,25 @@ def _candidates(text: str, doc: Any, published: Optional[date], prior: frozenset
 _FIRING = re.compile(r"(?i)gunfire|sniper fire|shot at")
 
 
+_ACCUSING_SPEECH = {"say", "tell", "accuse", "claim", "insist", "add", "charge", "allege"}
+
+
+def _generic_accusation(tok: Any) -> bool:
+    """"Zelenskiy said Putin was targeting civilian as well as military sites": an act told in
+    the progressive, in someone's words, against a kind of target (no place, no number, no
+    particular one) is the speaker's accusation, not a happening told (CODEBOOK 3.6)."""
+    if tok.pos_ != "VERB" or tok.tag_ != "VBG" or tok.dep_ != "ccomp" \
+            or tok.head.lemma_.lower() not in _ACCUSING_SPEECH:
+        return False
+    if not any(c.dep_ == "aux" and c.lower_ in ("is", "are", "was", "were") for c in tok.children):
+        return False
+    obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+    plural = obj is not None and (obj.tag_ == "NNS" or any(c.dep_ == "conj" and c.tag_ == "NNS" for c in obj.children))
+    if not plural or any(c.dep_ in ("det", "nummod", "poss") for c in obj.children):
+        return False
+    return not any(t.ent_type_ in ("GPE", "LOC", "FAC", "CARDINAL") for t in tok.subtree)
+
+
 def detect_text(text: str, doc: Any = None, published: Optional[date] = None, *,
                 embeddings: bool = True, ctx: Any = None, sentence: Any = None) -> list[Mention]:
     """Mentions in one sentence given as text (and its spaCy Doc, offsets relative to ``text``)."""
@@ -195,6 +214,10 @@ def detect_text(text: str, doc: Any = None, published: Optional[date] = None, *,
         cands = [c for c in cands if c.hit.frame not in triggers.CONSEQUENCE_FRAMES | {"ARREST"}]
     _demote_participial_outcomes(cands)
     cands = _merge(cands)
+    for c in cands:
+        if c.type in _VIOLENT and c.token is not None and _generic_accusation(c.token):
+            c.type = "attribution"
+            c.why.append("rule: an act told in the progressive in someone's words, against a kind of target")
     if prior & _VIOLENT_PARENTS and cands and all(c.hit.frame in triggers.CONSEQUENCE_FRAMES
                                                   and not _FIRING.fullmatch(c.hit.text) for c in cands) \
             and not _NEW_PLACE.search(text) and not any(_forces_killed_fighters(c) for c in cands):
