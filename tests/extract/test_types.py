@@ -612,3 +612,10 @@ def test_an_act_told_in_the_progressive_against_a_kind_of_target_is_an_accusatio
     # A particular target, a place or a number keeps the act.
     assert top(nlp, "The governor said Russian forces were shelling the city of Kharkiv.") \
         == "shelling_artillery_missile"
+
+
+def test_a_standing_power_held_is_no_happening(nlp):
+    text = "As Russia holds a veto, the resolution was not upheld."
+    assert "diplomacy" not in {m.type for m in types.detect_text(text, nlp(text))}
+    # Holding someone responsible is blame said now.
+    assert top(nlp, "The White House said that Russia holds responsibility for the strike.") == "attribution"

@@ -78,9 +78,16 @@ def _adverbed_participle(tok: Any) -> bool:
         and doc[tok.i + 1].pos_ == "NOUN" and not any(c.dep_ in ("aux", "auxpass") for c in tok.children)
 
 
+_HOLDING = {"hold", "have", "possess", "wield"}
+
+
 def _unreportable(tok: Any, hit: TriggerHit, prior: set[str]) -> Optional[str]:
     """Why the trigger at ``tok`` does not report a new happening, or None (see module doc)."""
     frame = hit.frame
+    if frame != "ATTRIB" and tok.dep_ == "dobj" and tok.pos_ == "NOUN" \
+            and tok.head.lemma_.lower() in _HOLDING and tok.head.tag_ in ("VBZ", "VBP"):
+        # ("holds responsibility for the strike" is blame, said now.)
+        return "a standing power or holding (Russia holds a veto)"
     if tok.dep_ == "amod" and tok.tag_ in ("JJ", "VBN") and hit.text.lower().endswith("ed") and tok.head.pos_ == "NOUN":
         return "participle used as adjective"    # "the apprehended persons", tagged as an adjective
     if tok.pos_ in ("VERB", "AUX") and not modality._noun_like(tok):
