@@ -891,3 +891,13 @@ def test_a_day_named_resolution_retold_is_the_same_diplomacy():
             "second on the invasion passed by the agency's board.")
     evs = _events(text, "2022-09-16")
     assert [(e.type, e.date) for e in evs] == [("diplomacy", "2022-09-15")]
+
+
+def test_a_story_placed_in_a_country_goes_on_there():
+    text = ("Russian missiles struck Kyiv on Thursday. Kyiv's mayor said two people were hurt.\n"
+            "In Russia, thousands of people defied tough anti-protest laws to stage anti-war "
+            "rallies across the country on Thursday. OVD-Info, which monitors arrests at opposition "
+            "protests, said more than 1,800 people in 59 cities had been detained.")
+    evs = _events(text, "2022-02-25")
+    protests = [e for e in evs if e.type in ("peaceful_protest", "protest_with_intervention")]
+    assert protests and {e.location.name for e in protests} == {"Russia"}

@@ -327,6 +327,8 @@ def events_in_sentence(ctx: ArticleContext, sentence: Sentence) -> list[Event]:
         if _is_history(ctx, date_iso):
             continue
         trig_ev = sentence.evidence(*m.trigger)
+        if len(locs) == 1 and locs[0] is not None and not placeless:
+            ctx.extra.setdefault("placed_acts", {}).setdefault(sentence.index, locs[0])
         for loc in locs:
             prov: dict[str, Evidence] = {"trigger": trig_ev}
             if date_ev is not None:

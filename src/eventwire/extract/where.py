@@ -95,6 +95,11 @@ def _context_place(ctx: ArticleContext, sentence: Sentence,
             return places.smallest_place(locs)
         if given.get(prev.index) is not None and given[prev.index].precision in (1, 2):
             return given[prev.index]
+        told = ctx.extra.get("placed_acts", {}).get(prev.index)
+        if told is not None and told.precision == 3:
+            # "In Russia, thousands ... staged rallies across the country. OVD-Info said 1,800
+            # people had been detained": the story goes on in the country its last act was placed.
+            return told
     if ctx.places is not None:
         before = _place_before(ctx, sentence.start)
         if before is not None and before.evidence is not None and \
