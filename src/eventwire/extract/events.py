@@ -735,6 +735,9 @@ def _day_named_retellings(ctx: ArticleContext, events: list[Event]) -> list[Even
     return [e for i, e in enumerate(events) if i not in drop]
 
 
+_NON_STATE_ARMED = {"rebels", "militia"}
+
+
 def _same_side(a: Optional[Actor], b: Optional[Actor]) -> bool:
     """Two mentions of one side: a state's by country; an armed group's by sector, since its
     country is only the guess of where it fights."""
@@ -743,9 +746,6 @@ def _same_side(a: Optional[Actor], b: Optional[Actor]) -> bool:
     if a.sector in _NON_STATE_ARMED or b.sector in _NON_STATE_ARMED:
         return a.sector == b.sector
     return a.country is not None and a.country == b.country
-
-
-_NON_STATE_ARMED = {"rebels", "militia"}
 
 
 def _claimed_retellings(ctx: ArticleContext, events: list[Event]) -> list[Event]:

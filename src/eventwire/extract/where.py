@@ -64,8 +64,8 @@ def _foreign_venue(ctx: ArticleContext, sentence: Sentence, loc: Location) -> bo
 def context_place(ctx: ArticleContext, sentence: Sentence) -> Optional[Location]:
     """Where an event with no place in its sentence happened: the smallest place of the
     nearest earlier sentence in the same paragraph (or the place such a sentence was itself
-    given: a quote runs on over several), else the last place named shortly before, else the
-    article's story place or main country."""
+    given: a quote runs on over several; or the country its act was placed in), else the last
+    place named shortly before, else the article's story place or main country."""
     given = ctx.extra.setdefault("context_places", {})
     if sentence.index not in given:
         given[sentence.index] = _context_place(ctx, sentence, given)
@@ -93,8 +93,9 @@ def _context_place(ctx: ArticleContext, sentence: Sentence,
             return settled[0]
         if locs:
             return places.smallest_place(locs)
-        if given.get(prev.index) is not None and given[prev.index].precision in (1, 2):
-            return given[prev.index]
+        carried = given.get(prev.index)
+        if carried is not None and carried.precision in (1, 2):
+            return carried
         told = ctx.extra.get("placed_acts", {}).get(prev.index)
         if told is not None and told.precision == 3:
             # "In Russia, thousands ... staged rallies across the country. OVD-Info said 1,800
