@@ -231,6 +231,12 @@ def speaker(sentence: Sentence, trigger: tuple[int, int], military: bool = False
 _OWN_POSSESSIVES = {"its", "their", "our"}
 
 
+def _trigger_root(doc, trigger: tuple[int, int]):
+    """The head word of a multi-word trigger ("attack" of "air attack")."""
+    span = doc.char_span(trigger[0], trigger[1], alignment_mode="expand")
+    return span.root if span is not None and len(span) else token_at(doc, trigger[0])
+
+
 def own_forces_claim(sentence: Sentence, trigger: tuple[int, int]) -> Optional[tuple[tuple[int, int], tuple[int, int]]]:
     """A speaker telling of an act done by its own ("JNIM said its fighters had seized the
     camp", "Moscow said its military fired"): (speech verb span, speaker span), else None.
@@ -239,8 +245,7 @@ def own_forces_claim(sentence: Sentence, trigger: tuple[int, int]) -> Optional[t
     doc = sentence.doc
     if doc is None:
         return None
-    span = doc.char_span(trigger[0], trigger[1], alignment_mode="expand")
-    tok = span.root if span is not None else token_at(doc, trigger[0])
+    tok = _trigger_root(doc, trigger)
     if tok is None:
         return None
     verb = tok if tok.pos_ == "VERB" else tok.head if tok.dep_ in ("dobj", "pobj", "nsubjpass") else None
@@ -262,8 +267,7 @@ def own_forces_claim(sentence: Sentence, trigger: tuple[int, int]) -> Optional[t
 def _clause_verb(doc, trigger: tuple[int, int]):
     """The finite verb of the clause a trigger heads or is an argument of ("encircle" in "are
     trying to encircle" -> "trying"); None for a trigger buried deeper in a phrase."""
-    span = doc.char_span(trigger[0], trigger[1], alignment_mode="expand")
-    tok = span.root if span is not None else token_at(doc, trigger[0])
+    tok = _trigger_root(doc, trigger)
     if tok is None:
         return None
     if tok.pos_ not in ("VERB", "AUX"):

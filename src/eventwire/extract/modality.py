@@ -212,15 +212,14 @@ def _fate_of_the_counted(verb: Any) -> bool:
     return subj is not None and subj.lower_ in _PARTITIVES
 
 
-def _doer_of(tok: Any) -> Any:
-    """The verb a trigger is the doer of ("killed by shelling and airstrikes" -> "killed"), or
-    the trigger's own clause."""
+def _doer_of(tok: Any) -> Optional[Any]:
+    """The verb a trigger is the doer of ("killed by shelling and airstrikes" -> "killed")."""
     cur = tok
     for _ in range(4):
         if cur.dep_ not in ("conj", "pobj", "pcomp", "agent"):
             break
         cur = cur.head
-    return cur if cur.pos_ == "VERB" else (tok if tok.pos_ in ("VERB", "AUX") else tok.head)
+    return cur if cur.pos_ == "VERB" else None
 
 
 def _assess_token(doc: Any, tok: Any, depth: int = 0) -> Verdict:
@@ -238,7 +237,7 @@ def _assess_token(doc: Any, tok: Any, depth: int = 0) -> Verdict:
         if c.dep_ == "amod" and c.lower_ in _IRREALIS_ADJ:
             return Verdict(False, f"irrealis ({c.lower_})")
     clause = tok if tok.pos_ in ("VERB", "AUX") else tok.head
-    if _fate_of_the_counted(_doer_of(tok)):
+    if _fate_of_the_counted(_doer_of(tok) or clause):
         return Verdict(False, "how some of those counted had died")
     for c in clause.children:
         if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in _INDEFINITE_SUBJECTS:
